@@ -1,0 +1,6 @@
+package dev.autoif.contracts;
+
+public enum InstructionOrigin {
+    SEED,
+    AUGMENTED
+}

@@ -1,0 +1,7 @@
+package dev.autoif.contracts;
+
+public enum JudgeStatus {
+    SCORED,
+    /** The judge's answer could not be parsed, even after a retry. */
+    UNSCORED
+}

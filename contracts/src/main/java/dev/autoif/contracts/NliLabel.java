@@ -1,0 +1,7 @@
+package dev.autoif.contracts;
+
+public enum NliLabel {
+    ENTAILMENT,
+    NEUTRAL,
+    CONTRADICTION
+}

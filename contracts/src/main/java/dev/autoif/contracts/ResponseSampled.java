@@ -1,0 +1,16 @@
+package dev.autoif.contracts;
+
+import java.util.List;
+
+/**
+ * One instruction x query with its K sampled responses.
+ *
+ * @param sampleId stable id of this instruction x query (and attempt)
+ * @param prompt the constrained prompt the responses answer (instruction joined with the query)
+ * @param functions the instruction's kept functions, so the verifier needs no lookup
+ * @param attempt 0 for the first sampling, 1.. for resamples
+ */
+public record ResponseSampled(String sampleId, String runId, String instructionId, String instruction,
+        String queryId, String query, String prompt, List<FunctionRef> functions, List<String> responses,
+        int attempt) {
+}

@@ -1,0 +1,33 @@
+package dev.autoif.contracts;
+
+import java.util.Map;
+
+/**
+ * A delta of one stage's counters for one run. Counters add up over all deltas (de-duplicated by message id).
+ * A stage is done when it marked itself {@code complete} (source stages) or when it has taken in everything its
+ * upstream stage emitted and that stage is done.
+ *
+ * @param itemsIn items taken in
+ * @param itemsOut items emitted downstream
+ * @param dropped items dropped, by reason
+ * @param llmCalls LLM requests made
+ * @param promptTokens prompt tokens billed
+ * @param completionTokens completion tokens billed
+ * @param complete true when this stage will emit nothing more for the run (set by stages that know it)
+ * @param modes items by how the stage handled them, e.g. {"onnx": 1} or {"llm": 1} for the NLI filter (added in
+ *     schema version 1 as an optional field: absent means none)
+ */
+public record StageProgress(String runId, Stage stage, long itemsIn, long itemsOut, Map<String, Long> dropped,
+        long llmCalls, long promptTokens, long completionTokens, boolean complete, Map<String, Long> modes) {
+
+    public StageProgress {
+        modes = modes == null ? Map.of() : modes;
+        dropped = dropped == null ? Map.of() : dropped;
+    }
+
+    /** A delta without modes. */
+    public StageProgress(String runId, Stage stage, long itemsIn, long itemsOut, Map<String, Long> dropped,
+            long llmCalls, long promptTokens, long completionTokens, boolean complete) {
+        this(runId, stage, itemsIn, itemsOut, dropped, llmCalls, promptTokens, completionTokens, complete, Map.of());
+    }
+}

@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# One command from a fresh clone: build, start the Kafka broker, the LLM simulator (when OPENAI_BASE_URL or
+# OPENAI_API_KEY is not set), the six services, submit a small run with the default seeds and the sample corpus,
+# show the live funnel, and write the SFT and DPO files. deploy/local/stop.sh stops everything; the broker's log,
+# the H2 files and the exports under ./data (AUTOIF_DATA) survive a restart.
+#
+#   deploy/local/run.sh [--rounds K] [--functions N] [--queries N] [--responses K] [--name NAME] [--no-build]
+#                       [--resume]      # follow the last submitted run again instead of submitting a new one
+#   OPENAI_BASE_URL=https://api.openai.com/v1 OPENAI_API_KEY=sk-... deploy/local/run.sh   # a real model
+#   JDBC_URL=jdbc:postgresql://127.0.0.1:5432/autoif deploy/local/run.sh
+#       PostgreSQL instead of H2 files: each service gets its own database, <name>_<service> (autoif_instruction,
+#       autoif_verifier, ...), created with psql when missing; JDBC_USER / JDBC_PASSWORD (default postgres / none).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+cd "$root"
+data=${AUTOIF_DATA:-$root/data}
+export AUTOIF_DATA=$data
+mkdir -p "$data/logs" "$data/pids" "$data/out"
+
+rounds=1 functions=3 queries=2 responses=4 name="local-demo" build=1 resume=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rounds) rounds=$2; shift 2 ;;
+    --functions) functions=$2; shift 2 ;;
+    --queries) queries=$2; shift 2 ;;
+    --responses) responses=$2; shift 2 ;;
+    --name) name=$2; shift 2 ;;
+    --no-build) build=0; shift ;;
+    --resume) resume=1; shift ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
+  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+services=(instruction-service:8081 verifier-service:8082 nli-service:8083 query-service:8084 judge-service:8085 export-service:8086)
+modules=llm-simulator$(printf ',%s' "${services[@]%%:*}")
+sim_port=${AUTOIF_SIMULATOR_PORT:-8090}
+
+# The database kind is fixed when a service is packaged (quarkus.datasource.db-kind is a build-time property).
+db_kind=h2
+[ -n "${JDBC_URL:-}" ] && db_kind=postgresql
+built_kind=$(cat "$data/built-db-kind" 2>/dev/null || true)
+if [ "$build" = 1 ] || [ "$built_kind" != "$db_kind" ] || [ ! -f export-service/target/quarkus-app/quarkus-run.jar ]; then
+  echo "building $modules for $db_kind (./mvnw -B -q package -DskipTests, a few minutes the first time)..."
+  ./mvnw -B -q package -DskipTests -pl "$modules" -am "-Dquarkus.datasource.db-kind=$db_kind"
+  echo "$db_kind" > "$data/built-db-kind"
+fi
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+"$here/kafka.sh" start
+
+if [ -z "${OPENAI_BASE_URL:-}" ] || [ -z "${OPENAI_API_KEY:-}" ]; then
+  cat <<'BANNER'
+
+################################################################################
+#  OPENAI_BASE_URL / OPENAI_API_KEY are not set: this run uses the LOCAL LLM   #
+#  SIMULATOR (llm-simulator). Everything it produces is SIMULATED, not written #
+#  by a real model. Set both variables to run against a real endpoint.        #
+################################################################################
+
+BANNER
+  if ! port_open "$sim_port"; then
+    sim_jar=$(ls llm-simulator/target/llm-simulator-*.jar | grep -v -E 'sources|javadoc|tests' | head -n 1)
+    nohup "$java" -Xmx256m -jar "$sim_jar" --port "$sim_port" --seed 7 --api-key simulated \
+      > "$data/logs/llm-simulator.log" 2>&1 &
+    echo $! > "$data/pids/llm-simulator.pid"
+    for _ in $(seq 1 30); do port_open "$sim_port" && break; sleep 1; done
+    port_open "$sim_port" || { echo "the LLM simulator did not start, see $data/logs/llm-simulator.log" >&2; exit 1; }
+  fi
+  export OPENAI_BASE_URL="http://127.0.0.1:$sim_port/v1" OPENAI_API_KEY="simulated"
+else
+  echo "LLM endpoint: $OPENAI_BASE_URL (real model; tokens are billed)"
+fi
+export AUTOIF_LLM_BASE_URL=$OPENAI_BASE_URL
+
+for s in "${services[@]}"; do
+  svc=${s%%:*} port=${s##*:}
+  if port_open "$port"; then echo "$svc already listening on $port"; continue; fi
+  if [ -n "${JDBC_URL:-}" ]; then
+    db="${JDBC_URL##*/}_${svc%-service}"
+    if command -v psql >/dev/null; then
+      host_port=${JDBC_URL#jdbc:postgresql://}; host_port=${host_port%%/*}
+      if ! psql -h "${host_port%%:*}" -p "${host_port##*:}" -U "${JDBC_USER:-postgres}" -d postgres -Atc \
+          "select 1 from pg_database where datname='$db'" | grep -q 1; then
+        psql -h "${host_port%%:*}" -p "${host_port##*:}" -U "${JDBC_USER:-postgres}" -d postgres -qc "create database $db"
+      fi
+    fi
+    url="${JDBC_URL%/*}/$db"
+    user=${JDBC_USER:-postgres} password=${JDBC_PASSWORD:-}
+  else
+    url="jdbc:h2:file:$data/$svc/db" user="" password=""
+  fi
+  env_vars=(QUARKUS_HTTP_PORT="$port" QUARKUS_DATASOURCE_JDBC_URL="$url"
+    KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}")
+  [ -n "$user" ] && env_vars+=(QUARKUS_DATASOURCE_USERNAME="$user")
+  [ -n "$password" ] && env_vars+=(QUARKUS_DATASOURCE_PASSWORD="$password")
+  nohup env "${env_vars[@]}" "$java" -Xmx512m -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED \
+    -jar "$svc/target/quarkus-app/quarkus-run.jar" > "$data/logs/$svc.log" 2>&1 &
+  echo $! > "$data/pids/$svc.pid"
+done
+
+auth=()
+[ -n "${AUTOIF_API_KEY:-}" ] && auth=(-H "Authorization: Bearer $AUTOIF_API_KEY")
+for s in "${services[@]}"; do
+  svc=${s%%:*} port=${s##*:}
+  for _ in $(seq 1 180); do
+    curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break
+    if [ -f "$data/pids/$svc.pid" ] && ! kill -0 "$(cat "$data/pids/$svc.pid")" 2>/dev/null; then
+      echo "$svc exited; last lines of $data/logs/$svc.log:" >&2; tail -n 30 "$data/logs/$svc.log" >&2; exit 1
+    fi
+    sleep 1
+  done
+  curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null || { echo "$svc is not ready, see $data/logs/$svc.log" >&2; exit 1; }
+  echo "$svc ready on :$port"
+done
+
+if [ "$resume" = 1 ] && [ -f "$data/last-run" ]; then
+  run_id=$(cat "$data/last-run")
+  echo "following run $run_id again"
+else
+  body=$(printf '{"name":"%s","corpusId":"sample","parameters":{"selfInstructRounds":%d,"functionsPerInstruction":%d,"queriesPerInstruction":%d,"responsesPerQuery":%d}}' \
+    "$name" "$rounds" "$functions" "$queries" "$responses")
+  created=$(curl -sS "${auth[@]}" -H 'Content-Type: application/json' -d "$body" -w '\n%{http_code}' http://127.0.0.1:8081/runs)
+  code=${created##*$'\n'}
+  [ "$code" = 201 ] || { echo "POST /runs answered $code: ${created%$'\n'*}" >&2; exit 1; }
+  run_id=$(printf '%s' "${created%$'\n'*}" | sed -E 's/.*"runId":"([^"]+)".*/\1/')
+  echo "$run_id" > "$data/last-run"
+  echo "submitted run $run_id (default seeds, sample corpus)"
+fi
+
+interactive=0
+[ -t 1 ] && interactive=1
+state=""
+while true; do
+  state=$(curl -sf "${auth[@]}" "http://127.0.0.1:8081/runs/$run_id" | sed -E 's/.*"status":"([a-z]+)".*/\1/' || echo "?")
+  funnel=$(curl -sf "${auth[@]}" "http://127.0.0.1:8086/runs/$run_id/funnel?format=text" || echo "(funnel not available yet)")
+  if [ "$interactive" = 1 ]; then
+    printf '\033[2J\033[H== run %s: %s   (Ctrl-C leaves it running; deploy/local/run.sh --no-build --resume follows it again)\n\n%s\n' \
+      "$run_id" "$state" "$funnel"
+  elif [ "$funnel" != "${last_funnel:-}" ]; then
+    # not a terminal (CI, a log file): print the funnel when it changed
+    printf '== %s run %s: %s\n%s\n' "$(date +%T)" "$run_id" "$state" "$funnel"
+    last_funnel=$funnel
+  fi
+  case "$state" in done|failed|cancelled) break ;; esac
+  sleep 3
+done
+
+[ "$interactive" = 1 ] || printf '%s\n' "$funnel"
+if [ "$state" != done ]; then
+  echo "run $run_id ended $state:" >&2
+  curl -sf "${auth[@]}" "http://127.0.0.1:8081/runs/$run_id" >&2 || true
+  echo >&2
+  exit 1
+fi
+out="$data/out"
+curl -sf "${auth[@]}" "http://127.0.0.1:8086/runs/$run_id/export/sft?format=messages" -o "$out/$run_id-sft.jsonl"
+curl -sf "${auth[@]}" "http://127.0.0.1:8086/runs/$run_id/export/dpo?level=all" -o "$out/$run_id-dpo.jsonl"
+curl -sf "${auth[@]}" "http://127.0.0.1:8086/runs/$run_id/card" -o "$out/$run_id-README.md" || true
+echo
+echo "SFT:  $out/$run_id-sft.jsonl ($(wc -l < "$out/$run_id-sft.jsonl") lines)"
+echo "DPO:  $out/$run_id-dpo.jsonl ($(wc -l < "$out/$run_id-dpo.jsonl") lines)"
+echo "card: $out/$run_id-README.md"
+echo "services keep running; deploy/local/stop.sh stops everything (data stays in $data)"

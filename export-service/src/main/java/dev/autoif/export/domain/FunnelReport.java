@@ -1,0 +1,80 @@
+package dev.autoif.export.domain;
+
+import dev.autoif.contracts.RunSpec;
+import dev.autoif.contracts.Stage;
+import dev.autoif.platform.progress.Funnel;
+import dev.autoif.platform.progress.StageTotals;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A run's funnel in the shape of the paper's own report (instructions after dedup, after cross-validation, after
+ * NLI; pairs after verification, after judging), with drop reasons per step, the raw stage totals, what export
+ * holds and the LLM usage.
+ */
+public record FunnelReport(String runId, String runName, boolean complete, List<Step> report,
+        List<StageTotals> stages, ExportCounts export, Usage llm) {
+
+    /** One line of the report; {@code stage} is null for the seed count, {@code count} null when unknown. */
+    public record Step(String step, Stage stage, Long count, Map<String, Long> dropped) {
+    }
+
+    public record Usage(long calls, long promptTokens, long completionTokens) {
+    }
+
+    public static FunnelReport of(String runId, Optional<RunSpec> spec, Funnel funnel, ExportCounts export) {
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step("seed instructions", null,
+                spec.map(s -> s.seedInstructions() == null ? null : (long) s.seedInstructions().size()).orElse(null),
+                Map.of()));
+        steps.add(out("instructions after dedup", funnel, Stage.SELF_INSTRUCT));
+        steps.add(out("instructions with verification functions", funnel, Stage.FUNCTION_GENERATION));
+        steps.add(out("instructions after cross-validation", funnel, Stage.CROSS_VALIDATION));
+        steps.add(out("instructions after NLI", funnel, Stage.BACK_TRANSLATION));
+        steps.add(out("instruction x query samples", funnel, Stage.QUERY_SAMPLING));
+        steps.add(out("responses verified", funnel, Stage.RESPONSE_VERIFICATION));
+        steps.add(out("pairs after verification", funnel, Stage.REJECTION));
+        // judged pairs are counted from the rows export stored; the drop reasons are export's own deltas
+        steps.add(new Step("pairs after judging", Stage.EXPORT, export.kept(),
+                funnel.stage(Stage.EXPORT).dropped()));
+        List<StageTotals> stages = funnel.stages();
+        Usage usage = new Usage(funnel.llmCalls(), stages.stream().mapToLong(StageTotals::promptTokens).sum(),
+                stages.stream().mapToLong(StageTotals::completionTokens).sum());
+        return new FunnelReport(runId, spec.map(RunSpec::name).orElse(null), funnel.done(), steps, stages, export,
+                usage);
+    }
+
+    private static Step out(String label, Funnel funnel, Stage stage) {
+        StageTotals t = funnel.stage(stage);
+        return new Step(label, stage, t.itemsOut(), t.dropped());
+    }
+
+    /** A fixed-width plain-text table for terminals and logs. */
+    public String text() {
+        StringBuilder b = new StringBuilder();
+        b.append("Run ").append(runId);
+        if (runName != null) {
+            b.append(" (").append(runName).append(')');
+        }
+        b.append(complete ? ": complete" : ": in progress").append('\n');
+        b.append(String.format("%-42s %10s  %s%n", "step", "count", "dropped"));
+        for (Step s : report) {
+            b.append(String.format("%-42s %10s  %s%n", s.step(), s.count() == null ? "?" : s.count(),
+                    drops(s.dropped())));
+        }
+        b.append(String.format("%nexport: %d judged, %d kept, %d verified responses, %d prompts with query pairs,"
+                + " %d instruction case pairs%n", export.judged(), export.kept(), export.verifiedResponses(),
+                export.queryPairPrompts(), export.instructionCasePairs()));
+        b.append(String.format("LLM: %d calls, %d prompt tokens, %d completion tokens%n", llm.calls(),
+                llm.promptTokens(), llm.completionTokens()));
+        return b.toString();
+    }
+
+    static String drops(Map<String, Long> dropped) {
+        return dropped == null ? "" : dropped.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,6 @@
+package dev.autoif.instruction.api;
+
+import java.time.Instant;
+
+public record RunSummary(String runId, String name, String status, Instant createdAt) {
+}

@@ -1,0 +1,74 @@
+package dev.autoif.instruction.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** {@code autoif.instruction.*}: how this service works, as opposed to what a run asks for (its RunSpec). */
+@ConfigMapping(prefix = "autoif.instruction")
+public interface InstructionConfig {
+
+    /** Classpath resource with the default seed instructions, one per line ('#' lines are comments). */
+    @WithDefault("seeds/default-seeds.txt")
+    String defaultSeeds();
+
+    /** How long a send may wait for the broker's acknowledgement. */
+    @WithDefault("30s")
+    Duration publishTimeout();
+
+    SelfInstruct selfInstruct();
+
+    Functions functions();
+
+    Worker worker();
+
+    interface SelfInstruct {
+        @WithDefault("prompts/instruction/self-instruct.txt")
+        String prompt();
+
+        /** New instructions asked for per round (the prompt's {{count}}). */
+        @WithDefault("10")
+        int count();
+
+        /**
+         * Seeds shown as examples in one prompt. A larger seed set is sampled (deterministically per request, from
+         * the run's seed), so a user's 10 000 seeds do not make a 10 000-line prompt.
+         */
+        @WithDefault("60")
+        int maxExamples();
+
+        /** Rounds asked for in one request (as n samples); the LLM client falls back to one request per sample. */
+        @WithDefault("16")
+        int roundsPerRequest();
+
+        @WithDefault("1.0")
+        double temperature();
+
+        Optional<Integer> maxTokens();
+
+        /** Token-set Jaccard similarity from which two instructions with equal guards are one. */
+        @WithDefault("0.7")
+        double nearDuplicateThreshold();
+    }
+
+    interface Functions {
+        @WithDefault("prompts/instruction/verification-function.txt")
+        String prompt();
+
+        @WithDefault("0.8")
+        double temperature();
+
+        Optional<Integer> maxTokens();
+    }
+
+    interface Worker {
+        /** Runs worked on at the same time. */
+        @WithDefault("2")
+        int runs();
+
+        /** Instructions of one run whose functions are generated at the same time (the LLM client's limits apply). */
+        @WithDefault("8")
+        int instructionsInFlight();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.autoif.instruction.messaging;
+
+import dev.autoif.contracts.Envelope;
+import dev.autoif.contracts.InstructionCandidate;
+import dev.autoif.contracts.MessageType;
+import dev.autoif.contracts.RunSpec;
+import dev.autoif.contracts.StageProgress;
+import dev.autoif.instruction.config.InstructionConfig;
+import dev.autoif.platform.messaging.KafkaMessages;
+import dev.autoif.platform.messaging.Progress;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+
+/**
+ * Everything this service writes to Kafka. Each send waits for the broker's acknowledgement, so the caller only
+ * records "published" for what the broker really has; a crash in between means a re-publish under the same message
+ * id, which consumers drop.
+ */
+@ApplicationScoped
+public class Publisher {
+
+    private final Emitter<String> runs;
+    private final Emitter<String> progress;
+    private final Emitter<String> candidates;
+    private final InstructionConfig config;
+
+    public Publisher(@Channel(Channels.RUNS_OUT) Emitter<String> runs,
+            @Channel(Channels.PROGRESS_OUT) Emitter<String> progress,
+            @Channel(Channels.CANDIDATES) Emitter<String> candidates, InstructionConfig config) {
+        this.runs = runs;
+        this.progress = progress;
+        this.candidates = candidates;
+        this.config = config;
+    }
+
+    /** The latest spec of a run, keyed by run id (the topic is compacted: the latest wins). */
+    public void runSpec(RunSpec spec) {
+        String messageId = "run:" + spec.runId() + (spec.cancelled() ? ":cancelled" : "");
+        await(KafkaMessages.send(runs, spec.runId(), Envelope.of(messageId, spec.runId(), MessageType.RunSpec, spec)));
+    }
+
+    public void progress(String messageId, StageProgress delta) {
+        await(Progress.send(progress, messageId, delta));
+    }
+
+    /** Keyed by instruction id; the message id is derived from it, so a re-publish is recognisable. */
+    public void candidate(InstructionCandidate c) {
+        await(KafkaMessages.send(candidates, c.instructionId(), Envelope.of("candidate:" + c.instructionId(),
+                c.runId(), MessageType.InstructionCandidate, c)));
+    }
+
+    private void await(CompletionStage<Void> sent) {
+        try {
+            sent.toCompletableFuture().get(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishException("interrupted while publishing", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new PublishException("the broker did not acknowledge a record within " + config.publishTimeout(),
+                    e);
+        }
+    }
+}

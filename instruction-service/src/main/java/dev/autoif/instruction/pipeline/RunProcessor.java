@@ -1,0 +1,123 @@
+package dev.autoif.instruction.pipeline;
+
+import dev.autoif.contracts.InstructionCandidate;
+import dev.autoif.contracts.RunSpec;
+import dev.autoif.contracts.Stage;
+import dev.autoif.contracts.StageProgress;
+import dev.autoif.instruction.ai.FunctionWriter;
+import dev.autoif.instruction.ai.GeneratedFunctions;
+import dev.autoif.instruction.ai.SelfInstructor;
+import dev.autoif.instruction.config.InstructionConfig;
+import dev.autoif.instruction.domain.CandidateAssembler;
+import dev.autoif.instruction.domain.Instruction;
+import dev.autoif.instruction.domain.SelfInstructMerge;
+import dev.autoif.instruction.messaging.Publisher;
+import dev.autoif.instruction.persistence.RunStore;
+import dev.autoif.instruction.persistence.StoredRun;
+import dev.autoif.llm.LlmUsage;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.logging.Logger;
+
+/**
+ * This service's part of one run: self-instruct, then functions and cases per instruction, each step stored before
+ * the next. Running it again for the same run continues where it stopped: self-instruct is not redone once stored,
+ * instructions already published are skipped, and anything redone is served from the LLM cache and re-published
+ * under the same message ids.
+ */
+@ApplicationScoped
+public class RunProcessor {
+
+    private static final Logger LOG = Logger.getLogger(RunProcessor.class);
+
+    private final RunStore store;
+    private final Publisher publisher;
+    private final SelfInstructor selfInstructor;
+    private final FunctionWriter functionWriter;
+    private final InstructionConfig config;
+
+    public RunProcessor(RunStore store, Publisher publisher, SelfInstructor selfInstructor,
+            FunctionWriter functionWriter, InstructionConfig config) {
+        this.store = store;
+        this.publisher = publisher;
+        this.selfInstructor = selfInstructor;
+        this.functionWriter = functionWriter;
+        this.config = config;
+    }
+
+    public void process(String runId) {
+        if (!store.start(runId)) {
+            return;
+        }
+        StoredRun run = store.find(runId).orElseThrow();
+        RunSpec spec = run.spec();
+        StageProgress selfInstruct = store.selfInstructProgress(runId).orElse(null);
+        if (selfInstruct == null) {
+            SelfInstructor.Outcome outcome = selfInstructor.run(spec);
+            if (store.isCancelled(runId)) {
+                return;
+            }
+            SelfInstructMerge.Result r = outcome.result();
+            selfInstruct = store.saveInstructions(runId, r.instructions(), progress(runId, Stage.SELF_INSTRUCT,
+                    r.itemsIn(), r.instructions().size(), r.dropped(), outcome.usage(), true));
+            LOG.infof("run %s: %d instructions after self-instruct (%d in, dropped %s)", runId,
+                    r.instructions().size(), r.itemsIn(), r.dropped());
+        }
+        publisher.progress("self-instruct:" + runId, selfInstruct);
+        generateAll(spec, store.pendingInstructions(runId));
+        if (!store.isCancelled(runId) && store.pendingInstructions(runId).isEmpty()) {
+            store.generated(runId);
+            LOG.infof("run %s: every instruction has its candidate published", runId);
+        }
+    }
+
+    /** Several instructions at once; the first failure stops the rest and is rethrown. */
+    private void generateAll(RunSpec spec, List<Instruction> pending) {
+        int parallel = Math.max(1, config.worker().instructionsInFlight());
+        try (ExecutorService pool = Executors.newFixedThreadPool(parallel, Thread.ofVirtual().factory())) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Instruction i : pending) {
+                futures.add(pool.submit(() -> {
+                    if (!store.isCancelled(spec.runId())) {
+                        generate(spec, i);
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    futures.forEach(other -> other.cancel(true));
+                    throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunInterruptedException(e);
+        }
+    }
+
+    private void generate(RunSpec spec, Instruction instruction) {
+        GeneratedFunctions g = functionWriter.write(spec, instruction);
+        g.candidate().ifPresent(publisher::candidate);
+        Map<String, Long> dropped = g.candidate().isPresent() ? Map.of()
+                : Map.of(CandidateAssembler.NO_PARSABLE_FUNCTION, 1L);
+        publisher.progress("function-generation:" + instruction.instructionId(), progress(spec.runId(),
+                Stage.FUNCTION_GENERATION, 1, g.candidate().isPresent() ? 1 : 0, dropped, g.usage(), false));
+        store.markGenerated(instruction.instructionId(), g.requested(), g.unparsable(),
+                g.candidate().map(c -> c.functions().size()).orElse(0),
+                g.candidate().map(InstructionCandidate::cases).map(List::size).orElse(0), g.answerKeys());
+    }
+
+    private static StageProgress progress(String runId, Stage stage, long in, long out, Map<String, Long> dropped,
+            LlmUsage usage, boolean complete) {
+        return new StageProgress(runId, stage, in, out, dropped, usage.calls(), usage.promptTokens(),
+                usage.completionTokens(), complete);
+    }
+}

@@ -1,0 +1,391 @@
+package dev.autoif.llm;
+
+import dev.autoif.contracts.Stage;
+import dev.autoif.llm.cache.CacheKey;
+import dev.autoif.llm.cache.CachedCompletion;
+import dev.autoif.llm.cache.CompletionStore;
+import dev.autoif.llm.http.ApiKey;
+import dev.autoif.llm.http.ChatCall;
+import dev.autoif.llm.http.ChatResponse;
+import dev.autoif.llm.http.ChatTransport;
+import dev.autoif.llm.http.OpenAiHttpTransport;
+import dev.autoif.llm.http.TransportFailure;
+import dev.autoif.llm.limit.RequestLimiter;
+import dev.autoif.llm.limit.Sleeper;
+import dev.autoif.llm.limit.TokenBucket;
+import dev.autoif.llm.limit.TokenEstimator;
+import dev.autoif.llm.retry.RetryPolicy;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * The one way services call an LLM. A request for {@code n} samples is served from the persistent cache where it
+ * can, and the missing samples are fetched in one {@code n} request or one request per sample; every HTTP request
+ * passes the rate and concurrency limits and is retried on transient failures. Thread-safe.
+ */
+public class LlmClient {
+
+    private static final Logger LOG = Logger.getLogger(LlmClient.class);
+
+    private final LlmSettings settings;
+    private final ChatTransport transport;
+    private final CompletionStore store;
+    private final RequestLimiter limiter;
+    private final RetryPolicy retryPolicy;
+    private final Sleeper sleeper;
+    private final Clock clock;
+    private final LlmMetrics metrics;
+    private final UsageLedger ledger = new UsageLedger();
+    /** Endpoints seen not to honour {@code n} (auto mode). */
+    private final Set<String> nUnsupported = ConcurrentHashMap.newKeySet();
+
+    public LlmClient(LlmSettings settings, ChatTransport transport, CompletionStore store, MeterRegistry registry,
+            Sleeper sleeper, Clock clock) {
+        this.settings = settings;
+        this.transport = transport;
+        this.store = store;
+        this.sleeper = sleeper;
+        this.clock = clock;
+        this.metrics = new LlmMetrics(registry);
+        this.retryPolicy = new RetryPolicy(settings.maxRetries(), settings.initialBackoff(), settings.maxBackoff(),
+                () -> ThreadLocalRandom.current().nextDouble());
+        this.limiter = new RequestLimiter(settings.maxConcurrency(), bucket(settings.requestsPerMinute()),
+                bucket(settings.tokensPerMinute()), sleeper);
+    }
+
+    /** A client speaking to {@code settings.baseUrl()} over HTTP, with real time. */
+    public static LlmClient create(LlmSettings settings, ApiKey apiKey, CompletionStore store,
+            MeterRegistry registry) {
+        Clock clock = Clock.systemUTC();
+        return new LlmClient(settings, new OpenAiHttpTransport(settings.baseUrl(), apiKey, settings.timeout(), clock),
+                store, registry, Sleeper.REAL, clock);
+    }
+
+    private static TokenBucket bucket(long perMinute) {
+        return perMinute <= 0 ? null : new TokenBucket(perMinute, System::nanoTime);
+    }
+
+    /**
+     * The {@code request.n()} samples, in index order. A sample that could not be obtained carries its error.
+     *
+     * @throws LlmConfigurationException no API key (only when something has to be fetched)
+     * @throws LlmException when no sample at all could be obtained from the endpoint (rejected, retries exhausted)
+     */
+    public LlmResult complete(LlmRequest request) {
+        Tally tally = new Tally();
+        ChoiceResult[] out = new ChoiceResult[request.n()];
+        Fresh[] fresh = new Fresh[request.n()];
+        List<String> keys = new ArrayList<>(request.n());
+        for (int i = 0; i < request.n(); i++) {
+            keys.add(CacheKey.of(request.model(), request.messages(), request.temperature(), request.maxTokens(),
+                    request.seed(), i));
+        }
+        try {
+            fromCache(keys, out, tally);
+            List<Integer> missing = new ArrayList<>();
+            for (int i = 0; i < out.length; i++) {
+                if (out[i] == null) {
+                    missing.add(i);
+                }
+            }
+            if (!missing.isEmpty()) {
+                transport.checkReady();
+                List<Integer> rest = missing.size() > 1 && useN() ? fetchTogether(request, missing, out, fresh, tally)
+                        : missing;
+                fetchSeparately(request, rest, out, fresh, tally);
+                store(request, keys, fresh);
+            }
+        } finally {
+            LlmUsage usage = tally.usage();
+            ledger.add(request.runId(), request.stage(), usage);
+            metrics.record(request, usage);
+        }
+        LlmResult result = new LlmResult(List.of(out), tally.usage());
+        for (ChoiceResult c : out) {
+            if (!c.isOk()) {
+                metrics.failure(request, c.error());
+            }
+        }
+        throwIfNothingObtained(out);
+        return result;
+    }
+
+    /**
+     * The samples parsed by {@code parser}. Bad LLM output never throws: each sample that does not parse becomes a
+     * {@link Parsed.Failure} with the parser's reason, and {@link TypedResult#parseFailures()} counts them.
+     */
+    public <T> TypedResult<T> complete(LlmRequest request, ChoiceParser<T> parser) {
+        LlmResult raw = complete(request);
+        List<Parsed<T>> items = new ArrayList<>(raw.choices().size());
+        for (ChoiceResult c : raw.choices()) {
+            items.add(parse(c, parser));
+        }
+        return new TypedResult<>(items, raw);
+    }
+
+    /** Usage for (run, stage) since the last drain; put it into the stage's next {@code StageProgress} delta. */
+    public LlmUsage drainUsage(String runId, Stage stage) {
+        return ledger.drain(runId, stage);
+    }
+
+    public LlmUsage peekUsage(String runId, Stage stage) {
+        return ledger.peek(runId, stage);
+    }
+
+    public LlmSettings settings() {
+        return settings;
+    }
+
+    private static <T> Parsed<T> parse(ChoiceResult c, ChoiceParser<T> parser) {
+        if (!c.isOk()) {
+            return new Parsed.Failure<>(c.index(), "no completion: " + c.error().getMessage(), false, null);
+        }
+        try {
+            T value = parser.parse(c.text());
+            return value == null ? new Parsed.Failure<>(c.index(), "parser returned no value", true, c.text())
+                    : new Parsed.Value<>(c.index(), value);
+        } catch (Exception e) {
+            String reason = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                    : e.getMessage();
+            return new Parsed.Failure<>(c.index(), reason, true, c.text());
+        }
+    }
+
+    private void fromCache(List<String> keys, ChoiceResult[] out, Tally tally) {
+        if (!settings.cacheEnabled()) {
+            return;
+        }
+        Map<String, CachedCompletion> hits;
+        try {
+            hits = store.findAll(keys);
+        } catch (RuntimeException e) {
+            // A broken cache must not stop the pipeline; it only costs money. Say so loudly.
+            LOG.warnf("LLM cache lookup failed, fetching from the endpoint: %s", e.toString());
+            return;
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            CachedCompletion c = hits.get(keys.get(i));
+            if (c != null) {
+                out[i] = ChoiceResult.ok(i, c.completion(), true);
+                tally.cacheHits.incrementAndGet();
+            }
+        }
+    }
+
+    private boolean useN() {
+        return switch (settings.nSupported()) {
+            case TRUE -> true;
+            case FALSE -> false;
+            case AUTO -> !nUnsupported.contains(transport.endpoint());
+        };
+    }
+
+    /** One request with {@code n}; returns the indexes still missing afterwards. */
+    private List<Integer> fetchTogether(LlmRequest r, List<Integer> missing, ChoiceResult[] out, Fresh[] fresh,
+            Tally tally) {
+        ChatCall call = new ChatCall(r.model(), r.messages(), r.temperature(), r.maxTokens(), missing.size(),
+                seedFor(r, missing.getFirst()));
+        ChatResponse response;
+        try {
+            response = callWithRetries(call, tally);
+        } catch (LlmRejectedException e) {
+            if (settings.nSupported() == NSupport.AUTO && e.status() == 400) {
+                return probeWithoutN(r, missing, out, fresh, tally, e);
+            }
+            failAll(missing, out, e);
+            return List.of();
+        } catch (LlmException e) {
+            failAll(missing, out, e);
+            return List.of();
+        }
+        int got = Math.min(response.contents().size(), missing.size());
+        for (int j = 0; j < got; j++) {
+            out[missing.get(j)] = accept(missing.get(j), response, j, got, fresh);
+        }
+        if (got < missing.size() && settings.nSupported() == NSupport.AUTO) {
+            nUnsupported.add(transport.endpoint());
+            LOG.infof("%s returned %d of %d choices: sending one request per sample from now on",
+                    transport.endpoint(), got, missing.size());
+        }
+        return missing.subList(got, missing.size());
+    }
+
+    /**
+     * The endpoint refused an {@code n} request with 400. That may be the {@code n} or the prompt itself, so one
+     * sample is asked for alone: if that works, {@code n} was the problem and is not sent to this endpoint again.
+     */
+    private List<Integer> probeWithoutN(LlmRequest r, List<Integer> missing, ChoiceResult[] out, Fresh[] fresh,
+            Tally tally, LlmRejectedException nRejection) {
+        ChoiceResult first = fetchOne(r, missing.getFirst(), fresh, tally);
+        out[first.index()] = first;
+        if (first.error() instanceof LlmRejectedException again && again.status() == 400) {
+            failAll(missing.subList(1, missing.size()), out, again);
+            return List.of();
+        }
+        nUnsupported.add(transport.endpoint());
+        LOG.infof("%s rejected n=%d (%s): sending one request per sample from now on", transport.endpoint(),
+                missing.size(), nRejection.getMessage());
+        return missing.subList(1, missing.size());
+    }
+
+    private void fetchSeparately(LlmRequest r, List<Integer> indexes, ChoiceResult[] out, Fresh[] fresh,
+            Tally tally) {
+        if (indexes.size() == 1) {
+            out[indexes.getFirst()] = fetchOne(r, indexes.getFirst(), fresh, tally);
+            return;
+        }
+        if (indexes.isEmpty()) {
+            return;
+        }
+        // Virtual threads: the limiter's semaphore, not a pool size, bounds how many requests are in flight.
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<ChoiceResult>> futures = new ArrayList<>();
+            for (int i : indexes) {
+                futures.add(pool.submit(() -> fetchOne(r, i, fresh, tally)));
+            }
+            for (Future<ChoiceResult> f : futures) {
+                ChoiceResult c = f.get();
+                out[c.index()] = c;
+            }
+        } catch (InterruptedException e) {
+            throw new LlmInterruptedException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("unexpected failure fetching a sample", e.getCause());
+        }
+    }
+
+    private ChoiceResult fetchOne(LlmRequest r, int index, Fresh[] fresh, Tally tally) {
+        ChatCall call = new ChatCall(r.model(), r.messages(), r.temperature(), r.maxTokens(), 1, seedFor(r, index));
+        try {
+            ChatResponse response = callWithRetries(call, tally);
+            if (response.contents().isEmpty()) {
+                return ChoiceResult.failed(index, new LlmResponseException("endpoint returned no choices"));
+            }
+            return accept(index, response, 0, 1, fresh);
+        } catch (LlmException e) {
+            return ChoiceResult.failed(index, e);
+        }
+    }
+
+    /** Sample {@code index} takes choice {@code j} of a response that served {@code shares} samples. */
+    private static ChoiceResult accept(int index, ChatResponse response, int j, int shares, Fresh[] fresh) {
+        String text = response.contents().get(j);
+        if (text == null) {
+            return ChoiceResult.failed(index, new LlmResponseException(
+                    "choice had no text content (finish_reason=" + response.finishReasons().get(j) + ")"));
+        }
+        fresh[index] = new Fresh(text, response.promptTokens() / shares, response.completionTokens() / shares);
+        return ChoiceResult.ok(index, text, false);
+    }
+
+    /** Sample {@code i} sent on its own gets its own seed, so separate requests differ as the n choices would. */
+    private static Integer seedFor(LlmRequest r, int index) {
+        return r.seed() == null ? null : r.seed() + index;
+    }
+
+    private ChatResponse callWithRetries(ChatCall call, Tally tally) {
+        long estimate = TokenEstimator.requestTokens(call.messages(), call.maxTokens(), call.n());
+        for (int attempts = 1;; attempts++) {
+            TransportFailure failure;
+            try (RequestLimiter.Permit permit = limiter.acquire(estimate)) {
+                tally.calls.incrementAndGet();
+                try {
+                    ChatResponse response = transport.send(call);
+                    permit.settle(response.promptTokens() + response.completionTokens());
+                    tally.promptTokens.addAndGet(response.promptTokens());
+                    tally.completionTokens.addAndGet(response.completionTokens());
+                    return response;
+                } catch (TransportFailure f) {
+                    permit.refund();
+                    failure = f;
+                }
+            } catch (InterruptedException e) {
+                throw new LlmInterruptedException(e);
+            }
+            Optional<Duration> delay = retryPolicy.nextDelay(attempts, failure.status(), failure.retryAfter());
+            if (delay.isEmpty()) {
+                if (!RetryPolicy.isRetryable(failure.status())) {
+                    throw new LlmRejectedException(failure.status(), failure.getMessage());
+                }
+                throw new LlmRetriesExhaustedException(attempts, failure.status(),
+                        "gave up after " + attempts + " attempts: " + failure.getMessage(), failure);
+            }
+            LOG.debugf("LLM attempt %d failed (%s); retrying in %s", attempts, failure.getMessage(), delay.get());
+            try {
+                sleeper.sleep(delay.get());
+            } catch (InterruptedException e) {
+                throw new LlmInterruptedException(e);
+            }
+        }
+    }
+
+    private void store(LlmRequest r, List<String> keys, Fresh[] fresh) {
+        if (!settings.cacheEnabled()) {
+            return;
+        }
+        String prompt = CacheKey.messagesJson(r.messages());
+        for (int i = 0; i < fresh.length; i++) {
+            Fresh f = fresh[i];
+            if (f == null) {
+                continue;
+            }
+            try {
+                store.putIfAbsent(new CachedCompletion(keys.get(i), r.model(), r.runId(), r.stage(), prompt, f.text(),
+                        f.promptTokens(), f.completionTokens(), clock.instant()));
+            } catch (RuntimeException e) {
+                // The answer is paid for and good; losing its cache entry must not lose the answer too.
+                metrics.cacheWriteFailure();
+                LOG.warnf("LLM cache write failed for sample %d: %s", i, e.toString());
+            }
+        }
+    }
+
+    private static void failAll(List<Integer> indexes, ChoiceResult[] out, LlmException e) {
+        for (int i : indexes) {
+            out[i] = ChoiceResult.failed(i, e);
+        }
+    }
+
+    /** Nothing came back and the endpoint is to blame (not the model's answers): the caller should know loudly. */
+    private static void throwIfNothingObtained(ChoiceResult[] out) {
+        LlmException first = null;
+        for (ChoiceResult c : out) {
+            if (c.isOk() || c.error() instanceof LlmResponseException) {
+                return;
+            }
+            first = first == null ? c.error() : first;
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private record Fresh(String text, long promptTokens, long completionTokens) {
+    }
+
+    /** Usage of one {@link #complete} call; updated from the threads fetching its samples. */
+    private static final class Tally {
+        final AtomicLong calls = new AtomicLong();
+        final AtomicLong promptTokens = new AtomicLong();
+        final AtomicLong completionTokens = new AtomicLong();
+        final AtomicLong cacheHits = new AtomicLong();
+
+        LlmUsage usage() {
+            return new LlmUsage(calls.get(), promptTokens.get(), completionTokens.get(), cacheHits.get());
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.autoif.llm.quarkus;
+
+import dev.autoif.llm.LlmClient;
+import dev.autoif.llm.LlmSettings;
+import dev.autoif.llm.http.ApiKey;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+
+/** Makes the one {@link LlmClient} of an application from {@code autoif.llm.*} and OPENAI_API_KEY. */
+@ApplicationScoped
+public class LlmClientProducer {
+
+    private static final Logger LOG = Logger.getLogger(LlmClientProducer.class);
+
+    @Produces
+    @Singleton
+    LlmClient llmClient(LlmConfig config, PanacheCompletionStore store, MeterRegistry registry) {
+        LlmSettings settings = settings(config);
+        ApiKey key = ApiKey.fromEnvironment(System::getenv);
+        // Never the key itself: only whether there is one.
+        LOG.infof("LLM client: %s, concurrency %d, %d rpm, %d tpm, retries %d, n %s, cache %s, api key %s",
+                settings.baseUrl(), settings.maxConcurrency(), settings.requestsPerMinute(),
+                settings.tokensPerMinute(), settings.maxRetries(), settings.nSupported(),
+                settings.cacheEnabled() ? "on" : "off", key.isPresent() ? "set" : "NOT SET (" + ApiKey.ENV + ")");
+        return LlmClient.create(settings, key, store, registry);
+    }
+
+    static LlmSettings settings(LlmConfig c) {
+        return new LlmSettings(c.baseUrl(), c.timeout(), c.maxConcurrency(), c.requestsPerMinute(),
+                c.tokensPerMinute(), c.maxRetries(), c.initialBackoff(), c.maxBackoff(), c.nSupported(),
+                c.cache().enabled());
+    }
+}

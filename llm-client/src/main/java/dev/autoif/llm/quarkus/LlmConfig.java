@@ -1,0 +1,54 @@
+package dev.autoif.llm.quarkus;
+
+import dev.autoif.llm.NSupport;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/**
+ * {@code autoif.llm.*}. The API key is deliberately not here: it is read from the environment variable
+ * OPENAI_API_KEY only, so it cannot end up in a properties file or a config dump.
+ */
+@ConfigMapping(prefix = "autoif.llm")
+public interface LlmConfig {
+
+    /** API root; {@code /chat/completions} is appended. OPENAI_BASE_URL is honoured when the key is not set. */
+    @WithDefault("${OPENAI_BASE_URL:https://api.openai.com/v1}")
+    String baseUrl();
+
+    /** Per-request timeout (connect and whole answer). */
+    @WithDefault("60s")
+    Duration timeout();
+
+    @WithDefault("8")
+    int maxConcurrency();
+
+    /** 0 = no limit. */
+    @WithDefault("500")
+    int requestsPerMinute();
+
+    /** 0 = no limit. */
+    @WithDefault("200000")
+    long tokensPerMinute();
+
+    @WithDefault("5")
+    int maxRetries();
+
+    @WithDefault("500ms")
+    Duration initialBackoff();
+
+    @WithDefault("30s")
+    Duration maxBackoff();
+
+    /** auto | true | false */
+    @WithDefault("auto")
+    NSupport nSupported();
+
+    Cache cache();
+
+    interface Cache {
+        /** When off, nothing is read from or written to the llm_completion table. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+}

@@ -1,0 +1,112 @@
+package dev.autoif.llmsim;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** What the simulator does right now: fault and behaviour rates, latency. Changeable at runtime from Java or HTTP. */
+public final class Settings {
+
+    private final EnumMap<Fault, Double> faults = new EnumMap<>(Fault.class);
+    private final EnumMap<Behaviour, Double> behaviour = new EnumMap<>(Behaviour.class);
+    private volatile Latency latency = Latency.NONE;
+    private volatile long slowMillis = 30_000;
+    private volatile int retryAfterSeconds = 1;
+
+    public Settings() {
+        resetBehaviour();
+    }
+
+    public synchronized Settings fault(Fault fault, double rate) {
+        faults.put(fault, checkRate(rate));
+        return this;
+    }
+
+    public synchronized double fault(Fault fault) {
+        return faults.getOrDefault(fault, 0.0);
+    }
+
+    public synchronized Map<Fault, Double> faults() {
+        EnumMap<Fault, Double> out = new EnumMap<>(Fault.class);
+        for (Fault f : Fault.values()) {
+            out.put(f, faults.getOrDefault(f, 0.0));
+        }
+        return out;
+    }
+
+    public synchronized Settings clearFaults() {
+        faults.clear();
+        return this;
+    }
+
+    public synchronized Settings behaviour(Behaviour b, double rate) {
+        behaviour.put(b, checkRate(rate));
+        return this;
+    }
+
+    public synchronized double behaviour(Behaviour b) {
+        return behaviour.getOrDefault(b, 0.0);
+    }
+
+    public synchronized Map<Behaviour, Double> behaviours() {
+        return new EnumMap<>(behaviour);
+    }
+
+    /** Every behaviour back to its default rate. */
+    public synchronized Settings resetBehaviour() {
+        for (Behaviour b : Behaviour.values()) {
+            behaviour.put(b, b.defaultRate());
+        }
+        return this;
+    }
+
+    /** Every behaviour rate 0: a perfectly obedient model, for tests that need exact outcomes. */
+    public synchronized Settings perfectModel() {
+        for (Behaviour b : Behaviour.values()) {
+            behaviour.put(b, 0.0);
+        }
+        return this;
+    }
+
+    public Latency latency() {
+        return latency;
+    }
+
+    public Settings latency(Latency latency) {
+        this.latency = Objects.requireNonNull(latency);
+        return this;
+    }
+
+    /** How long a {@link Fault#SLOW} response waits before it answers (meant to be past the client's timeout). */
+    public long slowMillis() {
+        return slowMillis;
+    }
+
+    public Settings slowMillis(long ms) {
+        if (ms < 0) {
+            throw new IllegalArgumentException("slowMillis must be >= 0");
+        }
+        this.slowMillis = ms;
+        return this;
+    }
+
+    /** The Retry-After header of a {@link Fault#HTTP_429} answer, in seconds. */
+    public int retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    public Settings retryAfterSeconds(int s) {
+        if (s < 0) {
+            throw new IllegalArgumentException("retryAfterSeconds must be >= 0");
+        }
+        this.retryAfterSeconds = s;
+        return this;
+    }
+
+    private static double checkRate(double rate) {
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new IllegalArgumentException("rate must be within [0, 1], got " + rate);
+        }
+        return rate;
+    }
+}

@@ -1,0 +1,156 @@
+package dev.autoif.llmsim.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.autoif.llmsim.Behaviour;
+import dev.autoif.llmsim.Fault;
+import dev.autoif.llmsim.Latency;
+import dev.autoif.llmsim.Settings;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * /admin/faults and /admin/behaviour: GET reads, POST merges the given values, DELETE restores the defaults
+ * (all faults 0; behaviours at their default rates).
+ */
+public final class AdminHandler implements HttpHandler {
+
+    private final Settings settings;
+
+    public AdminHandler(Settings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String path = ex.getRequestURI().getPath();
+            String method = ex.getRequestMethod();
+            try {
+                switch (path) {
+                    case "/admin/faults" -> faults(ex, method);
+                    case "/admin/behaviour" -> behaviour(ex, method);
+                    default -> Http.error(ex, 404, "No such path: " + path, "invalid_request_error", null);
+                }
+            } catch (IllegalArgumentException e) {
+                Http.error(ex, 400, e.getMessage(), "invalid_request_error", null);
+            }
+        }
+    }
+
+    private void faults(HttpExchange ex, String method) throws IOException {
+        switch (method) {
+            case "GET" -> { }
+            case "DELETE" -> settings.clearFaults();
+            case "POST" -> applyFaults(readObject(ex));
+            default -> {
+                Http.methodNotAllowed(ex);
+                return;
+            }
+        }
+        Http.json(ex, 200, faultsJson(settings));
+    }
+
+    private void behaviour(HttpExchange ex, String method) throws IOException {
+        switch (method) {
+            case "GET" -> { }
+            case "DELETE" -> settings.resetBehaviour().latency(Latency.NONE);
+            case "POST" -> applyBehaviour(readObject(ex));
+            default -> {
+                Http.methodNotAllowed(ex);
+                return;
+            }
+        }
+        Http.json(ex, 200, behaviourJson(settings));
+    }
+
+    private static JsonNode readObject(HttpExchange ex) throws IOException {
+        JsonNode body;
+        try {
+            body = Http.readJson(ex);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("body is not JSON");
+        }
+        if (!body.isObject()) {
+            throw new IllegalArgumentException("body must be a JSON object");
+        }
+        return body;
+    }
+
+    /** Accepts {"rates": {name: rate}, "slowMillis": n, "retryAfterSeconds": n}, or fault names at the top level. */
+    private void applyFaults(JsonNode body) {
+        // Validate everything first so a bad field changes nothing.
+        Settings probe = new Settings();
+        for (int pass = 0; pass < 2; pass++) {
+            Settings target = pass == 0 ? probe : settings;
+            for (Map.Entry<String, JsonNode> e : body.properties()) {
+                switch (e.getKey()) {
+                    case "rates" -> e.getValue().properties().forEach(r -> target.fault(fault(r.getKey()), rate(r.getValue())));
+                    case "slowMillis" -> target.slowMillis(number(e.getValue()).longValue());
+                    case "retryAfterSeconds" -> target.retryAfterSeconds(number(e.getValue()).intValue());
+                    default -> target.fault(fault(e.getKey()), rate(e.getValue()));
+                }
+            }
+        }
+    }
+
+    private void applyBehaviour(JsonNode body) {
+        Settings probe = new Settings();
+        for (int pass = 0; pass < 2; pass++) {
+            Settings target = pass == 0 ? probe : settings;
+            for (Map.Entry<String, JsonNode> e : body.properties()) {
+                switch (e.getKey()) {
+                    case "rates" -> e.getValue().properties().forEach(r -> target.behaviour(behaviour(r.getKey()), rate(r.getValue())));
+                    case "latency" -> target.latency(Latency.parse(e.getValue().asText()));
+                    case "perfect" -> {
+                        if (e.getValue().asBoolean()) {
+                            target.perfectModel();
+                        }
+                    }
+                    default -> target.behaviour(behaviour(e.getKey()), rate(e.getValue()));
+                }
+            }
+        }
+    }
+
+    private static Fault fault(String name) {
+        return Fault.byWireName(name).orElseThrow(() -> new IllegalArgumentException("unknown fault '" + name
+                + "'; known: " + Arrays.stream(Fault.values()).map(Fault::wireName).toList()));
+    }
+
+    private static Behaviour behaviour(String name) {
+        return Behaviour.byWireName(name).orElseThrow(() -> new IllegalArgumentException("unknown behaviour '" + name
+                + "'; known: " + Arrays.stream(Behaviour.values()).map(Behaviour::wireName).toList()));
+    }
+
+    private static double rate(JsonNode v) {
+        return number(v).doubleValue();
+    }
+
+    private static Number number(JsonNode v) {
+        if (!v.isNumber()) {
+            throw new IllegalArgumentException("expected a number, got " + v);
+        }
+        return v.numberValue();
+    }
+
+    public static ObjectNode faultsJson(Settings s) {
+        ObjectNode root = Http.JSON.createObjectNode();
+        ObjectNode rates = root.putObject("rates");
+        s.faults().forEach((f, r) -> rates.put(f.wireName(), r));
+        root.put("slowMillis", s.slowMillis());
+        root.put("retryAfterSeconds", s.retryAfterSeconds());
+        return root;
+    }
+
+    public static ObjectNode behaviourJson(Settings s) {
+        ObjectNode root = Http.JSON.createObjectNode();
+        ObjectNode rates = root.putObject("rates");
+        s.behaviours().forEach((b, r) -> rates.put(b.wireName(), r));
+        root.put("latency", s.latency().spec());
+        return root;
+    }
+}

@@ -1,0 +1,261 @@
+package dev.autoif.llmsim.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.autoif.llmsim.Fault;
+import dev.autoif.llmsim.Settings;
+import dev.autoif.llmsim.SimulatorOptions;
+import dev.autoif.llmsim.Stats;
+import dev.autoif.llmsim.play.Answer;
+import dev.autoif.llmsim.play.ModelPlayer;
+import dev.autoif.llmsim.prompt.PromptKind;
+import dev.autoif.llmsim.prompt.PromptRecognizer;
+import dev.autoif.llmsim.prompt.RecognizedPrompt;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * POST /v1/chat/completions. Choice i of a request with seed s is answered from the random source of
+ * (simulator seed, messages, s + i): a request for n choices equals n requests of one choice with seeds s..s+n-1.
+ * Transport faults are drawn per attempt (a retry of the same request draws again), content faults per choice.
+ */
+public final class ChatCompletionsHandler implements HttpHandler {
+
+    static final int MAX_N = 128;
+
+    private final SimulatorOptions options;
+    private final Settings settings;
+    private final Stats stats;
+    private final PromptRecognizer recognizer;
+    private final ModelPlayer player;
+    private final Map<Long, AtomicInteger> attempts = new ConcurrentHashMap<>();
+
+    public ChatCompletionsHandler(SimulatorOptions options, Settings settings, Stats stats, PromptRecognizer recognizer,
+            ModelPlayer player) {
+        this.options = options;
+        this.settings = settings;
+        this.stats = stats;
+        this.recognizer = recognizer;
+        this.player = player;
+    }
+
+    /** Forgets how often each request was seen (transport-fault draws start over). */
+    public void forgetAttempts() {
+        attempts.clear();
+    }
+
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            if (!"POST".equals(ex.getRequestMethod())) {
+                Http.methodNotAllowed(ex);
+                return;
+            }
+            if (!Auth.authorised(ex, options.apiKey())) {
+                return;
+            }
+            JsonNode body;
+            try {
+                body = Http.readJson(ex);
+            } catch (IOException e) {
+                Http.error(ex, 400, "We could not parse the JSON body of your request.", "invalid_request_error", null);
+                return;
+            }
+            String problem = validate(body);
+            if (problem != null) {
+                Http.error(ex, 400, problem, "invalid_request_error", null);
+                return;
+            }
+            serve(ex, body);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // A bug in the simulator must still look like an API error to the client, not a dropped connection.
+            Http.error(ex, 500, "Simulator error: " + e, "server_error", null);
+        }
+    }
+
+    private static String validate(JsonNode body) {
+        JsonNode messages = body.path("messages");
+        if (!messages.isArray() || messages.isEmpty()) {
+            return "'messages' must be a non-empty array.";
+        }
+        for (JsonNode m : messages) {
+            if (!m.path("role").isTextual()) {
+                return "Every message needs a 'role'.";
+            }
+        }
+        if (body.has("n") && (!body.get("n").canConvertToInt() || body.get("n").asInt() < 1
+                || body.get("n").asInt() > MAX_N)) {
+            return "'n' must be an integer between 1 and " + MAX_N + ".";
+        }
+        if (body.path("stream").asBoolean(false)) {
+            return "Streaming is not supported by the autoif simulator; send stream=false.";
+        }
+        if (!body.path("model").isTextual() || body.path("model").asText().isBlank()) {
+            return "you must provide a model parameter";
+        }
+        return null;
+    }
+
+    private void serve(HttpExchange ex, JsonNode body) throws IOException, InterruptedException {
+        String model = body.path("model").asText();
+        int n = body.path("n").asInt(1);
+        long seed = body.path("seed").asLong(0);
+        String prompt = promptText(body.path("messages"));
+        long key = RequestKey.fingerprint(model + "\u0000" + canonicalMessages(body.path("messages")));
+        RecognizedPrompt recognized = recognizer.recognize(prompt);
+        PromptKind kind = recognized.kind();
+        stats.request(kind, promptTokens(body.path("messages")));
+
+        long attemptKey = RequestKey.mix(key, seed, n);
+        if (attempts.size() > 200_000) {
+            attempts.clear();
+        }
+        int attempt = attempts.computeIfAbsent(attemptKey, k -> new AtomicInteger()).incrementAndGet();
+        long base = RequestKey.mix(options.seed(), key);
+        long latency = settings.latency().sampleMillis(new SplittableRandom(RequestKey.mix(base, seed, attempt,
+                RequestKey.LATENCY)));
+        if (latency > 0) {
+            Thread.sleep(latency);
+        }
+        Fault transport = Faults.draw(new SplittableRandom(RequestKey.mix(base, seed, n, attempt, RequestKey.HTTP)),
+                settings, kind, Fault.Scope.HTTP);
+        if (transport != null) {
+            stats.fault(kind, transport);
+            switch (transport) {
+                case HTTP_429 -> {
+                    ex.getResponseHeaders().set("Retry-After", Integer.toString(settings.retryAfterSeconds()));
+                    ex.getResponseHeaders().set("retry-after-ms", Long.toString(settings.retryAfterSeconds() * 1000L));
+                    Http.error(ex, 429, "Rate limit reached for requests (simulated). Please try again in "
+                            + settings.retryAfterSeconds() + "s.", "requests", "rate_limit_exceeded");
+                    return;
+                }
+                case HTTP_500 -> {
+                    Http.error(ex, 500, "The server had an error while processing your request (simulated).",
+                            "server_error", null);
+                    return;
+                }
+                case HTTP_503 -> {
+                    Http.error(ex, 503, "The engine is currently overloaded, please try again later (simulated).",
+                            "server_error", null);
+                    return;
+                }
+                case CONNECTION_RESET -> {
+                    // No status line at all: the JDK server closes the connection when the exchange closes unanswered.
+                    return;
+                }
+                case SLOW -> Thread.sleep(settings.slowMillis());
+                default -> throw new IllegalStateException("not a transport fault: " + transport);
+            }
+        }
+
+        Integer maxTokens = maxTokens(body);
+        ArrayNode choices = Http.JSON.createArrayNode();
+        long completionTokens = 0;
+        for (int i = 0; i < n; i++) {
+            long choiceSeed = seed + i;
+            SplittableRandom content = new SplittableRandom(RequestKey.mix(base, choiceSeed, RequestKey.CONTENT));
+            Fault fault = Faults.draw(new SplittableRandom(RequestKey.mix(base, choiceSeed, RequestKey.FAULT)),
+                    settings, kind, kind == PromptKind.JUDGE ? Fault.Scope.JUDGE : Fault.Scope.FUNCTION);
+            Answer answer = player.answer(recognized, content, settings, fault);
+            if (fault != null) {
+                stats.fault(kind, fault);
+            }
+            String text = answer.content();
+            String finish = "stop";
+            if (maxTokens != null && Tokens.count(text) > maxTokens) {
+                text = Tokens.truncate(text, maxTokens);
+                finish = "length";
+            }
+            long tokens = Tokens.count(text);
+            completionTokens += tokens;
+            stats.choice(kind, tokens);
+            ObjectNode c = choices.addObject();
+            c.put("index", i);
+            ObjectNode msg = c.putObject("message");
+            msg.put("role", "assistant");
+            msg.put("content", text);
+            msg.putNull("refusal");
+            c.putNull("logprobs");
+            c.put("finish_reason", finish);
+        }
+        long promptTokens = promptTokens(body.path("messages"));
+        ObjectNode root = Http.JSON.createObjectNode();
+        root.put("id", "chatcmpl-sim" + HexFormat.of().toHexDigits(RequestKey.mix(base, seed, n)));
+        root.put("object", "chat.completion");
+        root.put("created", Instant.now().getEpochSecond());
+        root.put("model", model);
+        root.put("system_fingerprint", "fp_autoif_sim");
+        root.set("choices", choices);
+        ObjectNode usage = root.putObject("usage");
+        usage.put("prompt_tokens", promptTokens);
+        usage.put("completion_tokens", completionTokens);
+        usage.put("total_tokens", promptTokens + completionTokens);
+        ex.getResponseHeaders().set("x-request-id", "req_sim" + HexFormat.of().toHexDigits(key ^ attempt));
+        Http.json(ex, 200, root);
+    }
+
+    private static Integer maxTokens(JsonNode body) {
+        for (String field : List.of("max_completion_tokens", "max_tokens")) {
+            JsonNode v = body.get(field);
+            if (v != null && v.canConvertToInt() && v.asInt() > 0) {
+                return v.asInt();
+            }
+        }
+        return null;
+    }
+
+    /** Text of one message: a string, or the text parts of a content array. */
+    static String contentText(JsonNode message) {
+        JsonNode c = message.path("content");
+        if (c.isTextual()) {
+            return c.asText();
+        }
+        if (c.isArray()) {
+            List<String> parts = new ArrayList<>();
+            for (JsonNode part : c) {
+                if (part.path("text").isTextual()) {
+                    parts.add(part.path("text").asText());
+                }
+            }
+            return String.join("\n", parts);
+        }
+        return "";
+    }
+
+    private static String promptText(JsonNode messages) {
+        List<String> parts = new ArrayList<>();
+        for (JsonNode m : messages) {
+            parts.add(contentText(m));
+        }
+        return String.join("\n\n", parts);
+    }
+
+    private static String canonicalMessages(JsonNode messages) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonNode m : messages) {
+            sb.append(m.path("role").asText()).append('\u0000').append(contentText(m)).append('\u0000');
+        }
+        return sb.toString();
+    }
+
+    /** About four characters per token plus a few tokens of framing per message, as OpenAI's chat format has. */
+    private static long promptTokens(JsonNode messages) {
+        long total = 3;
+        for (JsonNode m : messages) {
+            total += 4 + Tokens.count(contentText(m));
+        }
+        return total;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.autoif.nli;
+
+import dev.autoif.testinfra.KafkaResource;
+import dev.autoif.testinfra.LlmSimulatorResource;
+import dev.autoif.testinfra.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+
+/** Every @QuarkusTest of this service runs against the real Kafka broker and its own PostgreSQL database,
+ * with the LLM simulator on loopback. */
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(LlmSimulatorResource.class)
+public final class TestInfrastructure {
+    private TestInfrastructure() {
+    }
+}

@@ -1,0 +1,28 @@
+package dev.autoif.platform.progress;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One progress delta as received, keyed by its message id so a redelivery is stored once. */
+@Entity
+@Table(name = "progress_entry", indexes = @Index(name = "progress_entry_run", columnList = "runId"))
+public class ProgressEntry extends PanacheEntityBase {
+
+    @Id
+    @Column(length = 400)
+    public String messageId;
+
+    @Column(length = 100, nullable = false)
+    public String runId;
+
+    // text, not @Lob: on PostgreSQL a @Lob String is a large object per row, slow to read and never vacuumed
+    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
+    @Column(nullable = false)
+    public String deltaJson;
+}

@@ -1,0 +1,38 @@
+package dev.autoif.query.domain;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * Derives independent, reproducible seeds from a run's seed and the identity of what is being sampled. A hash (not
+ * {@code seed + i}) keeps neighbouring instructions from getting overlapping random streams.
+ */
+public final class Seeds {
+
+    private Seeds() {
+    }
+
+    public static long derive(long base, String... parts) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update(ByteBuffer.allocate(Long.BYTES).putLong(base).array());
+            for (String p : parts) {
+                d.update((byte) 0); // separator: ("ab","c") and ("a","bc") differ
+                d.update(p.getBytes(StandardCharsets.UTF_8));
+            }
+            return ByteBuffer.wrap(d.digest()).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /**
+     * A non-negative int seed for an LLM request; the client adds the sample index when it sends samples
+     * separately, so a margin is left below Integer.MAX_VALUE.
+     */
+    public static int llmSeed(long seed) {
+        return (int) Math.floorMod(seed, (long) Integer.MAX_VALUE - 1024);
+    }
+}

@@ -1,0 +1,8 @@
+package dev.autoif.query;
+
+import dev.autoif.testinfra.ServiceEndpointsContract;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class HealthTest extends ServiceEndpointsContract {
+}

@@ -1,0 +1,59 @@
+package dev.autoif.verifier.config;
+
+import dev.autoif.verifier.sandbox.SandboxLimits;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Sandbox limits, {@code autoif.sandbox.*}; defaults match {@link SandboxLimits#defaults()}. */
+@ConfigMapping(prefix = "autoif.sandbox")
+public interface SandboxConfig {
+
+    /** Wall time per call. */
+    @WithDefault("5s")
+    Duration wallTime();
+
+    /** CPU time per call. */
+    @WithDefault("5s")
+    Duration cpuTime();
+
+    /** Bytes one call may allocate (our memory cap). */
+    @WithDefault("268435456")
+    long maxAllocatedBytes();
+
+    @WithDefault("1000")
+    int recursionLimit();
+
+    @WithDefault("65536")
+    int maxInputChars();
+
+    @WithDefault("20000")
+    int maxCodeChars();
+
+    @WithDefault("65536")
+    int maxOutputChars();
+
+    /** Sandbox threads (one context each); default: one per core. */
+    Optional<Integer> workers();
+
+    @WithDefault("100000")
+    int maxCallsPerContext();
+
+    @WithDefault("2")
+    int strikes();
+
+    @WithDefault("5ms")
+    Duration watchdogInterval();
+
+    /** Import allow-list; default: {@link SandboxLimits#DEFAULT_MODULES}. */
+    Optional<List<String>> allowedModules();
+
+    default SandboxLimits limits() {
+        return new SandboxLimits(wallTime(), cpuTime(), maxAllocatedBytes(), recursionLimit(), maxInputChars(),
+                maxCodeChars(), maxOutputChars(),
+                workers().orElse(Math.max(1, Runtime.getRuntime().availableProcessors())), maxCallsPerContext(),
+                strikes(), watchdogInterval(), allowedModules().orElse(SandboxLimits.DEFAULT_MODULES));
+    }
+}

@@ -1,0 +1,20 @@
+package dev.autoif.verifier.domain;
+
+import dev.autoif.contracts.InstructionVerified;
+import java.util.Map;
+
+/**
+ * The outcome of cross-validating one instruction.
+ *
+ * @param verified the surviving instruction, or null when it was dropped
+ * @param dropReason why the instruction was dropped ({@code no-cases}, {@code no-compiling-function},
+ *        {@code unsupported-import}, {@code too-few-cases}, {@code too-few-functions}), or null when kept
+ * @param functionDrops functions dropped inside the instruction, by reason ({@code function-unsupported-import},
+ *        {@code function-syntax-error}, {@code function-accuracy}, ...)
+ */
+public record CrossValidation(InstructionVerified verified, String dropReason, Map<String, Long> functionDrops) {
+
+    public boolean kept() {
+        return verified != null;
+    }
+}

@@ -1,0 +1,225 @@
+# Runs once in every sandbox context, before any LLM-written code. It checks each function's source before running
+# it, runs each function in its own namespace where the dangerous builtins are shadowed (GraalPy ignores a custom
+# __builtins__ in exec globals, so shadowing globals is what works), hooks imports made by functions, fingerprints
+# every module a function can reach, and classifies each call's outcome into a small integer the host maps onto a
+# Verdict.
+# The policy of the context (no IO, host, polyglot, processes, threads, native access) is the real wall; what is
+# here only names the attempt (forbidden) and keeps one function from changing what another one sees.
+import ast as _ast
+import builtins as _builtins
+import sys as _sys
+
+PASS, FAIL, ERROR, FORBIDDEN, EXHAUSTED = 1, 0, 2, 3, 4
+
+_ALLOWED = frozenset()
+_MAX_OUTPUT = 0
+# module name -> fingerprint taken when it was first loaded
+_SNAPSHOTS = {}
+_RECURSION = [1000]
+_RE = []
+# modules that are not importable but reachable as attributes of allowed ones (e.g. collections._sys)
+_ALSO_WATCHED = frozenset(('builtins', 'sys', '_sre', 'sre_compile', 'sre_parse', 'sre_constants', '_collections',
+                           '_functools', '_json', 'copyreg', 'types', 'abc', '_abc', 'operator', 'keyword',
+                           'reprlib', 'weakref', '_weakref', 'warnings', 'contextvars', '_pydecimal', 'numbers'))
+# [forbidden attempt seen, characters printed, output exceeded]
+_state = [False, 0, False]
+_real_import = _builtins.__import__
+_FUNCTION_MODULE = 'verification'
+# dunder attributes an evaluate() may legitimately use; every other one is how sandbox escapes start
+_SAFE_DUNDERS = frozenset(('__name__', '__doc__', '__init__', '__len__', '__str__', '__repr__', '__eq__', '__lt__'))
+_DENIED_NAMES = frozenset(('__builtins__', '__import__', '__loader__', '__spec__', 'globals', 'locals', 'vars',
+                           'breakpoint', 'exec', 'eval', 'compile', 'open', 'input', 'exit', 'quit', 'help'))
+
+
+class _Forbidden(BaseException):
+    """Not an Exception, so an evaluate() with 'except Exception' cannot swallow it."""
+
+
+class _Exhausted(BaseException):
+    pass
+
+
+def _configure(allowed, max_output, recursion_limit, preload):
+    global _ALLOWED, _MAX_OUTPUT
+    _sys.setrecursionlimit(recursion_limit)
+    _RECURSION[0] = recursion_limit
+    _ALLOWED = frozenset(allowed.split(','))
+    _MAX_OUTPUT = max_output
+    for name in preload.split(','):
+        if name in _ALLOWED:
+            _real_import(name)
+    if 're' in _ALLOWED:
+        _RE.append(_real_import('re'))
+    _builtins.__import__ = _restricted_import
+    _snapshot_new_modules()
+
+
+def _snapshot_new_modules():
+    # a module is fingerprinted as soon as it is loaded, before any function holds it, so tampering done in the
+    # same batch that first imported it is still caught
+    for name in list(_sys.modules):
+        if name not in _SNAPSHOTS and _watched(name):
+            _SNAPSHOTS[name] = _module_fingerprint(_sys.modules[name])
+
+
+def _watched(name):
+    return name.partition('.')[0] in _ALLOWED or name in _ALSO_WATCHED
+
+
+def _restricted_import(name, globals=None, locals=None, fromlist=(), level=0):
+    # only imports written in a verification function are restricted; the standard library imports what it needs
+    if globals is None or globals.get('__name__') != _FUNCTION_MODULE:
+        return _real_import(name, globals, locals, fromlist, level)
+    top = name.partition('.')[0]
+    if level != 0 or top not in _ALLOWED:
+        _state[0] = True
+        raise _Forbidden('import of ' + name)
+    known = name in _sys.modules
+    module = _real_import(name, globals, locals, fromlist, 0)
+    if not known or fromlist:
+        _snapshot_new_modules()
+    return module
+
+
+def _denied(what):
+    def deny(*args, **kwargs):
+        _state[0] = True
+        raise _Forbidden(what)
+    return deny
+
+
+def _bounded_print(*args, sep=' ', end='\n', file=None, flush=False):
+    n = len(end) + len(sep) * max(0, len(args) - 1)
+    for a in args:
+        n += len(str(a))
+    _state[1] += n
+    if _state[1] > _MAX_OUTPUT:
+        _state[2] = True
+        raise _Exhausted('output limit')
+
+
+def _checked_getattr(obj, name, *default):
+    if isinstance(name, str) and name.startswith('__') and name not in _SAFE_DUNDERS:
+        _state[0] = True
+        raise _Forbidden('attribute ' + name)
+    return getattr(obj, name, *default)
+
+
+def _namespace():
+    ns = {'__name__': _FUNCTION_MODULE, 'print': _bounded_print, 'getattr': _checked_getattr}
+    for name in ('open', 'exec', 'eval', 'compile', 'input', 'breakpoint', 'exit', 'quit', 'help', 'globals',
+                 'locals', 'vars', 'setattr', 'delattr', 'memoryview', '__import__'):
+        ns[name] = _denied(name)
+    return ns
+
+
+def _check(code):
+    """None when the source may run, else (verdict, reason)."""
+    try:
+        tree = _ast.parse(code)
+    except (SyntaxError, ValueError) as e:
+        return (-1, 'syntax-error')
+    for node in _ast.walk(tree):
+        if isinstance(node, _ast.Import):
+            for alias in node.names:
+                top = alias.name.partition('.')[0]
+                if top not in _ALLOWED:
+                    return (-1, 'unsupported-import:' + top)
+        elif isinstance(node, _ast.ImportFrom):
+            top = (node.module or '').partition('.')[0]
+            if node.level or top not in _ALLOWED:
+                return (-1, 'unsupported-import:' + (top or '.'))
+        elif isinstance(node, _ast.Attribute):
+            if node.attr.startswith('__') and node.attr not in _SAFE_DUNDERS:
+                return (FORBIDDEN, 'forbidden-attribute:' + node.attr)
+        elif isinstance(node, _ast.Name):
+            # dunder names too: rebinding __name__ would make the import hook treat the function as library code
+            # (reading __name__ stays allowed: LLM answers often end with an `if __name__ == '__main__':` demo)
+            if node.id in _DENIED_NAMES or (node.id.startswith('__') and not isinstance(node.ctx, _ast.Load)):
+                return (FORBIDDEN, 'forbidden-name:' + node.id)
+    return None
+
+
+def _load(code):
+    """Returns evaluate, or (verdict, reason) when the source is rejected or its module code misbehaves."""
+    rejected = _check(code)
+    if rejected is not None:
+        return rejected
+    namespace = _namespace()
+    status = _guard(lambda: exec(code, namespace) or True)
+    if status != PASS:
+        return (status, 'load-' + ('forbidden' if status == FORBIDDEN else
+                                   'exhausted' if status == EXHAUSTED else 'error'))
+    fn = namespace.get('evaluate')
+    if not callable(fn):
+        return (-1, 'no-evaluate')
+    return fn
+
+
+def _guard(thunk):
+    _state[0] = False
+    _state[1] = 0
+    _state[2] = False
+    try:
+        ok = bool(thunk())
+    except _Forbidden:
+        return FORBIDDEN
+    except (_Exhausted, MemoryError, RecursionError):
+        return EXHAUSTED
+    except PermissionError:
+        return FORBIDDEN
+    except BaseException as e:
+        if _state[0]:
+            return FORBIDDEN
+        if _state[2]:
+            return EXHAUSTED
+        text = str(e)
+        if 'not allowed' in text or 'was excluded' in text:
+            return FORBIDDEN
+        return ERROR
+    if _state[0]:
+        return FORBIDDEN
+    if _state[2]:
+        return EXHAUSTED
+    return PASS if ok else FAIL
+
+
+def _run(fn, response):
+    return _guard(lambda: fn(response))
+
+
+def _tidy():
+    # caches are shared between functions: a planted entry must not outlive the batch that planted it
+    if _RE:
+        _RE[0].purge()
+
+
+def _module_fingerprint(module):
+    acc = [id(module)]
+    for key, value in list(module.__dict__.items()):
+        acc.append(id(value))
+        if isinstance(value, type):
+            for v in list(value.__dict__.values()):
+                acc.append(id(v))
+        code = getattr(value, '__code__', None)
+        if code is not None:
+            acc.append(id(code))
+            # GraalPy hands out a fresh __defaults__ tuple on each access: compare its elements
+            defaults = getattr(value, '__defaults__', None)
+            if isinstance(defaults, tuple):
+                acc.extend(id(d) for d in defaults)
+    return hash(tuple(acc))
+
+
+def _intact():
+    """'' when every watched module, class and builtin is what it was when first seen, else what changed."""
+    if _sys.getrecursionlimit() != _RECURSION[0]:
+        return 'sys.recursionlimit'
+    if _builtins.__import__ is not _restricted_import:
+        return 'builtins.__import__'
+    for name, fingerprint in list(_SNAPSHOTS.items()):
+        module = _sys.modules.get(name)
+        if module is None or _module_fingerprint(module) != fingerprint:
+            return name
+    _snapshot_new_modules()
+    return ''
