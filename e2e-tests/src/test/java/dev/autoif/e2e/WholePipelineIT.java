@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,20 @@ class WholePipelineIT {
     static final int QUERIES = 2;
     static final int RESPONSES = 4;
     static final int JUDGE_SAMPLES = 1;
+
+    /**
+     * The seeded run's funnel (paper-shaped report: seeds, after dedup, with functions, after cross-validation, after
+     * NLI, instruction x query samples, responses verified, pairs after verification, after judging), its drop
+     * reasons and its LLM calls. Every random choice derives from the simulator seed, the run seed and the texts, so
+     * these are exact; a change to the simulator's catalogue or to a prompt changes them on purpose: update them from
+     * the funnel table the test prints.
+     */
+    static final List<Long> EXPECTED_REPORT = List.of(4L, 14L, 14L, 14L, 11L, 22L, 22L, 80L, 73L);
+    static final Map<String, Long> EXPECTED_DROPS = Map.of("function-accuracy", 1L, "nli-contradiction", 3L,
+            "below-pass-rate", 8L, "below-judge-threshold", 7L);
+    static final long EXPECTED_LLM_CALLS = 148;
+    static final long EXPECTED_QUERY_PAIR_PROMPTS = 6;
+    static final long EXPECTED_INSTRUCTION_CASE_PAIRS = 224;
 
     static Path work;
     static Stack stack;
@@ -106,10 +121,74 @@ class WholePipelineIT {
 
         assertThat(DeadLetters.read(stack.kafkaBootstrap())).as("dead-lettered records (no faults were injected)")
                 .isEmpty();
+        pinnedCounts(funnel);
         exactCounts(runId, funnel, st);
         List<JsonNode> sft = sftLines(runId);
         assertThat((long) sft.size()).as("SFT lines (identical texts once) vs kept").isBetween(1L, exportKept);
         dpoPairs(runId);
+        resubmittedSpecReproducesTheRun(runId, funnel, st);
+    }
+
+    /**
+     * The same spec and seed submitted again is a new run (new id) with the same funnel and the same dataset, and it
+     * costs no LLM request: every prompt and seed is derived from the spec and the texts, never from ids, so every
+     * request hits the services' LLM caches.
+     */
+    private void resubmittedSpecReproducesTheRun(String runId, JsonNode funnel, Map<Stage, Totals> st) {
+        long requestsBefore = stack.simulator().stats().snapshot().total().requests();
+        Instant t0 = Instant.now();
+        String again = submit();
+        assertThat(again).isNotEqualTo(runId);
+        JsonNode finished = awaitFinished(again, Duration.ofMinutes(5));
+        System.out.printf("e2e: resubmitted run %s %s in %d s%n", again, finished.path("status").asText(),
+                Duration.between(t0, Instant.now()).toSeconds());
+        assertThat(finished.path("status").asText()).as("resubmitted run %s", again).isEqualTo("done");
+        JsonNode funnel2 = api.expect(api.get(stack.url(Service.EXPORT) + "/runs/" + again + "/funnel"), 200,
+                "export funnel of the resubmitted run");
+
+        Map<Stage, Totals> st2 = FunnelChecks.stages(funnel2);
+        for (Stage stage : Stage.values()) {
+            Totals a = st.get(stage);
+            Totals b = st2.get(stage);
+            assertThat(List.of(b.in(), b.out(), b.dropped())).as("%s of the resubmitted run", stage)
+                    .isEqualTo(List.of(a.in(), a.out(), a.dropped()));
+        }
+        assertThat(funnel2.path("report")).as("paper-shaped report").isEqualTo(funnel.path("report"));
+        assertThat(funnel2.path("export")).as("export rows").isEqualTo(funnel.path("export"));
+        assertThat(funnel2.path("llm").path("calls").asLong()).as("LLM calls of the resubmitted run").isZero();
+        assertThat(stack.simulator().stats().snapshot().total().requests()).as("requests the simulator saw")
+                .isEqualTo(requestsBefore);
+
+        for (String path : List.of("sft?format=messages", "sft?format=alpaca", "dpo?level=query",
+                "dpo?level=instruction")) {
+            assertThat(exportLines(again, path)).as("%s of the resubmitted run", path)
+                    .isEqualTo(exportLines(runId, path));
+        }
+    }
+
+    /** An export's lines, sorted: rows are ordered by ids, and ids include the run id. */
+    private List<String> exportLines(String runId, String path) {
+        Api.Reply r = api.download(stack.url(Service.EXPORT) + "/runs/" + runId + "/export/" + path);
+        assertThat(r.status()).as("export %s of %s", path, runId).isEqualTo(200);
+        return r.body().lines().filter(l -> !l.isBlank()).sorted().toList();
+    }
+
+    /** The seeded run's own numbers, fixed in {@link #EXPECTED_REPORT} and next to it. */
+    private static void pinnedCounts(JsonNode funnel) {
+        List<Long> counts = new ArrayList<>();
+        Map<String, Long> drops = new TreeMap<>();
+        for (JsonNode step : funnel.path("report")) {
+            counts.add(step.path("count").asLong());
+            step.path("dropped").properties().forEach(e -> drops.merge(e.getKey(), e.getValue().asLong(), Long::sum));
+        }
+        assertThat(counts).as("report counts of the seeded run").isEqualTo(EXPECTED_REPORT);
+        assertThat(drops).as("drop reasons of the seeded run").isEqualTo(new TreeMap<>(EXPECTED_DROPS));
+        assertThat(funnel.path("llm").path("calls").asLong()).as("LLM calls of the seeded run")
+                .isEqualTo(EXPECTED_LLM_CALLS);
+        assertThat(funnel.path("export").path("queryPairPrompts").asLong()).as("prompts with query-level DPO pairs")
+                .isEqualTo(EXPECTED_QUERY_PAIR_PROMPTS);
+        assertThat(funnel.path("export").path("instructionCasePairs").asLong()).as("instruction-level case pairs")
+                .isEqualTo(EXPECTED_INSTRUCTION_CASE_PAIRS);
     }
 
     /** What each stage reported against what the simulator was asked and what export holds. */

@@ -29,6 +29,20 @@ public final class Seeds {
     }
 
     /**
+     * Which queries an instruction gets. Derived from the instruction's text, not its id: ids include the run id, and
+     * the same spec with the same seed must draw the same queries again (a resubmitted run reproduces its dataset,
+     * and its LLM requests hit the cache).
+     */
+    public static long queryPick(long runSeed, String instructionText) {
+        return derive(runSeed, "queries", instructionText);
+    }
+
+    /** The LLM seed for the responses of one instruction x query at one attempt; from texts, like {@link #queryPick}. */
+    public static int responses(long runSeed, String instructionText, String queryText, int attempt) {
+        return llmSeed(derive(runSeed, "responses", instructionText, queryText, Integer.toString(attempt)));
+    }
+
+    /**
      * A non-negative int seed for an LLM request; the client adds the sample index when it sends samples
      * separately, so a margin is left below Integer.MAX_VALUE.
      */

@@ -19,8 +19,8 @@ import java.util.concurrent.Future;
 
 /**
  * Samples K responses for one instruction x query at one attempt and publishes them as one {@code responses.sampled}
- * record. The LLM seed comes from the run seed, the pair and the attempt: the same run samples the same way again,
- * and a resample asks with a different seed.
+ * record. The LLM seed comes from the run seed, the pair's texts and the attempt: the same spec samples the same way
+ * again (whatever its run id), and a resample asks with a different seed.
  */
 @ApplicationScoped
 public class PairSampler {
@@ -42,8 +42,7 @@ public class PairSampler {
     }
 
     public static int seed(RunParameters p, Pair pair, int attempt) {
-        return Seeds.llmSeed(Seeds.derive(p.seed(), "responses", pair.instructionId(), pair.queryId(),
-                Integer.toString(attempt)));
+        return Seeds.responses(p.seed(), pair.instruction(), pair.query(), attempt);
     }
 
     /** The published sample, or empty when no response at all was obtained (counted in {@code dropped}). */

@@ -103,7 +103,7 @@ public class SamplingConsumer {
             dropped.put(UNKNOWN_CORPUS, 1L);
             return 0;
         }
-        List<Long> ordinals = QueryPicker.pick(Seeds.derive(p.seed(), "queries", instruction.instructionId()),
+        List<Long> ordinals = QueryPicker.pick(Seeds.queryPick(p.seed(), instruction.text()),
                 size.get(), p.queriesPerInstruction());
         List<StoredQuery> picked = queries.byOrdinals(corpusId, ordinals);
         if (picked.isEmpty()) {

@@ -46,6 +46,20 @@ class SamplingRulesTest {
         assertThat(Seeds.llmSeed(Long.MIN_VALUE)).isNotNegative().isLessThan(Integer.MAX_VALUE - 1000);
     }
 
+    @Test
+    void samplingSeedsFollowTheRunSeedAndTheTextsSoAResubmittedSpecSamplesTheSame() {
+        String instruction = "Answer in lowercase letters only.";
+        assertThat(Seeds.queryPick(42, instruction)).isEqualTo(Seeds.queryPick(42, instruction))
+                .isNotEqualTo(Seeds.queryPick(43, instruction))
+                .isNotEqualTo(Seeds.queryPick(42, "Answer in uppercase letters only."));
+        assertThat(Seeds.responses(42, instruction, "What is rain?", 0))
+                .isEqualTo(Seeds.responses(42, instruction, "What is rain?", 0))
+                .isNotEqualTo(Seeds.responses(42, instruction, "What is rain?", 1))
+                .isNotEqualTo(Seeds.responses(42, instruction, "What is snow?", 0))
+                .isNotEqualTo(Seeds.responses(7, instruction, "What is rain?", 0))
+                .isNotNegative();
+    }
+
     private static VerifiedResponse r(int i, double passRate) {
         return new VerifiedResponse(i, "text " + i, passRate, List.of());
     }
