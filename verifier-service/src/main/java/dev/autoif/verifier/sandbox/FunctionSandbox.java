@@ -79,30 +79,87 @@ public final class FunctionSandbox implements AutoCloseable {
         evaluate(Collections.nCopies(limits.workers(), "def evaluate(response):\n    return True\n"), List.of(""));
     }
 
-    /** Every function on every input: result i holds function i's verdicts in input order. */
+    /**
+     * Every function on every input: result i holds function i's verdicts in input order. The functions are split
+     * into one chunk per worker (at most {@link #MAX_CHUNK} functions each); see {@link #runChunk}.
+     */
     public List<FunctionResult> evaluate(List<String> functions, List<String> inputs) {
-        List<Future<FunctionResult>> futures = new ArrayList<>(functions.size());
-        for (String code : functions) {
-            futures.add(workers.submit(() -> runFunction(code, inputs)));
+        int chunk = chunkSize(functions.size(), limits.workers());
+        List<List<String>> chunks = new ArrayList<>();
+        List<AtomicInteger> progress = new ArrayList<>();
+        List<Future<List<FunctionResult>>> futures = new ArrayList<>();
+        for (int from = 0; from < functions.size(); from += chunk) {
+            List<String> codes = List.copyOf(functions.subList(from, Math.min(functions.size(), from + chunk)));
+            AtomicInteger at = new AtomicInteger();
+            chunks.add(codes);
+            progress.add(at);
+            futures.add(workers.submit(() -> runChunk(codes, inputs, at)));
         }
         List<FunctionResult> results = new ArrayList<>(functions.size());
-        // a call the watchdog cancelled ends within milliseconds; this bound only matters when cancelling fails
-        long budget = (inputs.size() + 2L) * (limits.wallTime().toNanos() + TimeUnit.SECONDS.toNanos(1))
-                + TimeUnit.SECONDS.toNanos(10);
-        for (Future<FunctionResult> f : futures) {
-            try {
-                results.add(f.get(budget, TimeUnit.NANOSECONDS));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while verifying", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("sandbox thread failed", e.getCause());
-            } catch (TimeoutException e) {
-                results.add(new FunctionResult("uncancellable", Collections.nCopies(inputs.size(), Verdict.TIMEOUT)));
-                abandonThread();
-            }
+        for (int i = 0; i < futures.size(); i++) {
+            results.addAll(collect(chunks.get(i), inputs, futures.get(i), progress.get(i)));
         }
         return results;
+    }
+
+    /**
+     * A chunk's results. When its thread does not come back (guest code that ignored cancellation), the function it
+     * was stuck in gets {@code timeout} ("uncancellable"), the thread is written off, and the chunk's other
+     * functions run again one at a time, each checked, on another thread.
+     */
+    private List<FunctionResult> collect(List<String> codes, List<String> inputs,
+            Future<List<FunctionResult>> future, AtomicInteger progress) {
+        // a call the watchdog cancelled ends within milliseconds; this bound on one function (the chunk moving on
+        // to the next resets it) only matters when cancelling fails
+        long perFunction = (inputs.size() + 2L) * (limits.wallTime().toNanos() + TimeUnit.SECONDS.toNanos(1))
+                + TimeUnit.SECONDS.toNanos(10);
+        try {
+            int seen = -1;
+            long since = System.nanoTime();
+            while (true) {
+                try {
+                    return future.get(1, TimeUnit.SECONDS);
+                } catch (TimeoutException notYet) {
+                    int now = progress.get();
+                    if (now != seen) {
+                        seen = now;
+                        since = System.nanoTime();
+                    } else if (System.nanoTime() - since > perFunction) {
+                        throw notYet;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while verifying", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("sandbox thread failed", e.getCause());
+        } catch (TimeoutException e) {
+            abandonThread();
+            int stuck = progress.get();
+            List<String> others = new ArrayList<>(codes);
+            others.remove(stuck);
+            List<FunctionResult> rest = List.of();
+            if (!others.isEmpty()) {
+                AtomicInteger at = new AtomicInteger();
+                rest = collect(others, inputs, workers.submit(() -> {
+                    List<FunctionResult> r = new ArrayList<>(Collections.nCopies(others.size(), null));
+                    rerunChecked(others, inputs, r, 0, others.size(), at);
+                    return r;
+                }), at);
+            }
+            List<FunctionResult> out = new ArrayList<>(rest);
+            out.add(stuck, new FunctionResult("uncancellable", Collections.nCopies(inputs.size(), Verdict.TIMEOUT)));
+            return out;
+        }
+    }
+
+    /** Most functions one integrity check covers. */
+    static final int MAX_CHUNK = 16;
+
+    /** One chunk per worker, so a small batch (cross-validation's 5 functions) still uses every worker. */
+    static int chunkSize(int functions, int workers) {
+        return Math.max(1, Math.min(MAX_CHUNK, (functions + workers - 1) / workers));
     }
 
     /** Sandbox threads lost to guest code that ignored cancellation (see README, known limits). */
@@ -122,19 +179,92 @@ public final class FunctionSandbox implements AutoCloseable {
         workers.setCorePoolSize(limits.workers() + lost);
     }
 
-    private FunctionResult runFunction(String code, List<String> inputs) {
+    /**
+     * Runs a chunk of functions one after the other in this thread's context and checks the context's integrity
+     * ({@link SandboxContext#intact()}, the costly part: milliseconds interpreted) once for the chunk instead of
+     * once per function. A verdict is only returned once the context it was computed in is proven untampered:
+     * <ul>
+     * <li>the check at the end fails: the chunk's functions since the last proof are run again one at a time, each
+     * checked, from a fresh context (functions are deterministic, so this finds the tamperer and recomputes what ran
+     * after it);</li>
+     * <li>function j's context breaks (a limit hit, cancelled: it cannot be checked any more): the functions before
+     * j since the last proof are run again one at a time, checked; if none of them tampers, j ran in a clean context
+     * and its verdicts stand, otherwise j is run again too.</li>
+     * </ul>
+     */
+    private List<FunctionResult> runChunk(List<String> codes, List<String> inputs, AtomicInteger progress) {
+        List<FunctionResult> results = new ArrayList<>(codes.size());
+        int unproven = 0;
+        for (int j = 0; j < codes.size(); j++) {
+            progress.set(j);
+            Run run = runUnchecked(codes.get(j), inputs);
+            results.add(run.result());
+            if (!run.sameContext()) {
+                // the context j ended in was made after the break: check what j did to it before reusing it
+                SandboxContext current = contexts.get();
+                if (current != null) {
+                    release(current);
+                }
+                if (!rerunChecked(codes, inputs, results, unproven, j, progress)) {
+                    progress.set(j);
+                    results.set(j, runChecked(codes.get(j), inputs).result());
+                }
+                unproven = j + 1;
+            }
+        }
+        if (unproven < codes.size()) {
+            SandboxContext ctx = contexts.get();
+            if (ctx == null || !release(ctx)) {
+                rerunChecked(codes, inputs, results, unproven, codes.size(), progress);
+            }
+        }
+        return results;
+    }
+
+    /** Runs codes[from, to) again one at a time, each checked; true when none of them tampered with its context. */
+    private boolean rerunChecked(List<String> codes, List<String> inputs, List<FunctionResult> results, int from,
+            int to, AtomicInteger progress) {
+        // callers leave no context or a checked one: the context these functions shared is gone
+        boolean allIntact = true;
+        for (int i = from; i < to; i++) {
+            progress.set(i);
+            Run run = runChecked(codes.get(i), inputs);
+            results.set(i, run.result());
+            allIntact &= run.sameContext();
+        }
+        return allIntact;
+    }
+
+    /** A function run; {@code sameContext}: it ran start to end in one context, still usable (and, if checked, intact). */
+    private record Run(FunctionResult result, boolean sameContext) {
+    }
+
+    /** One function, then the integrity check: the context is kept only if it is provably as the prelude left it. */
+    private Run runChecked(String code, List<String> inputs) {
+        Run run = runUnchecked(code, inputs);
+        SandboxContext ctx = contexts.get();
+        boolean intact = ctx != null && release(ctx);
+        return new Run(run.result(), run.sameContext() && intact);
+    }
+
+    private Run runUnchecked(String code, List<String> inputs) {
         if (code == null || code.isBlank()) {
-            return rejected(Verdict.INVALID, "empty-function", inputs.size());
+            return new Run(rejected(Verdict.INVALID, "empty-function", inputs.size()), true);
         }
         if (code.length() > limits.maxCodeChars()) {
-            return rejected(Verdict.INVALID, "function-too-large", inputs.size());
+            return new Run(rejected(Verdict.INVALID, "function-too-large", inputs.size()), true);
         }
         SandboxContext ctx = context();
         Object fn = ctx.load(code);
         if (fn instanceof SandboxContext.Rejection r) {
-            release(ctx);
-            return rejected(r.verdict(), r.reason(), inputs.size());
+            // loading ran the function's module code: a broken context is gone, the caller checks a live one
+            boolean same = ctx.usable();
+            if (!same) {
+                discard(ctx);
+            }
+            return new Run(rejected(r.verdict(), r.reason(), inputs.size()), same);
         }
+        boolean same = true;
         List<Verdict> verdicts = new ArrayList<>(inputs.size());
         int strikes = 0;
         Verdict struck = null;
@@ -155,6 +285,7 @@ public final class FunctionSandbox implements AutoCloseable {
                 }
             }
             if (!ctx.usable()) {
+                same = false;
                 discard(ctx);
                 ctx = context();
                 Object again = ctx.load(code);
@@ -165,8 +296,11 @@ public final class FunctionSandbox implements AutoCloseable {
                 }
             }
         }
-        release(ctx);
-        return new FunctionResult(null, verdicts);
+        if (!ctx.usable()) {
+            same = false;
+            discard(ctx);
+        }
+        return new Run(new FunctionResult(null, verdicts), same);
     }
 
     private static FunctionResult rejected(Verdict v, String reason, int n) {
@@ -184,11 +318,13 @@ public final class FunctionSandbox implements AutoCloseable {
         return ctx;
     }
 
-    /** End of a batch: keep the context only if it is provably as the prelude left it. */
-    private void release(SandboxContext ctx) {
+    /** After a check: keep the context only if it is provably as the prelude left it; true when kept. */
+    private boolean release(SandboxContext ctx) {
         if (!ctx.intact() || !ctx.usable()) {
             discard(ctx);
+            return false;
         }
+        return true;
     }
 
     private void discard(SandboxContext ctx) {

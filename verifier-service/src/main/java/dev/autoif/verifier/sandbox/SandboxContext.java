@@ -118,7 +118,8 @@ final class SandboxContext implements AutoCloseable {
         Object outcome;
         if (v == Verdict.PASS) {
             outcome = result[0];
-        } else if (result[0] != null && result[0].hasArrayElements()) {
+        } else if (!broken && result[0] != null && result[0].hasArrayElements()) {
+            // (a broken context may be closed already: its values can no longer be read)
             int status = result[0].getArrayElement(0).asInt();
             outcome = new Rejection(status < 0 ? Verdict.INVALID : verdictOf(status),
                     result[0].getArrayElement(1).asString());
@@ -184,6 +185,11 @@ final class SandboxContext implements AutoCloseable {
         } catch (OutOfMemoryError | StackOverflowError e) {
             broken = true;
             outcome = Verdict.RESOURCE_EXHAUSTED;
+        } catch (RuntimeException e) {
+            // anything else (a value of an unexpected type, ...) must still stop the watch below, or the watchdog
+            // would later cancel this context under another function
+            broken = true;
+            outcome = Verdict.ERROR;
         }
         Verdict imposed = watchdog.stop(watch);
         if (imposed != null) {

@@ -211,6 +211,23 @@ class AttackSuiteTest {
         return a.stream();
     }
 
+    /**
+     * One integrity check covers a chunk of functions (one worker here: the whole batch). A function that tampers in
+     * the middle of it changes no other verdict: the failed check re-runs the chunk one function at a time.
+     */
+    @org.junit.jupiter.api.Test
+    void aTamperingFunctionInTheMiddleOfAChunkChangesNoOtherVerdict() {
+        String tamper = "import re\ndef evaluate(r):\n    re.findall = lambda *a, **k: []\n    return True";
+        List<FunctionResult> r = sandbox.evaluate(List.of(BENIGN, tamper, BENIGN, BENIGN),
+                List.of("abc def ghi", "ab cd"));
+        assertThat(r).extracting(FunctionResult::verdicts).containsExactly(List.of(PASS, FAIL), List.of(PASS, PASS),
+                List.of(PASS, FAIL), List.of(PASS, FAIL));
+        assertThat(FunctionSandbox.chunkSize(4, 1)).isEqualTo(4);
+        assertThat(FunctionSandbox.chunkSize(5, 2)).isEqualTo(3);
+        assertThat(FunctionSandbox.chunkSize(300, 2)).isEqualTo(FunctionSandbox.MAX_CHUNK);
+        assertThat(FunctionSandbox.chunkSize(0, 2)).isEqualTo(1);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("attacks")
     void everyAttackGetsAVerdictAndTheNextFunctionIsUnharmed(String name, String code, Set<Verdict> accepted) {
