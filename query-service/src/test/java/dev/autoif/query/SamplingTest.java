@@ -68,8 +68,10 @@ class SamplingTest {
         long requestsBefore = sim.requests("response");
         long choicesBefore = sim.choices("response");
 
+        // two different instructions (the same text would pick the same queries and seeds: one instruction)
         for (int i = 0; i < 2; i++) {
-            send(instruction(runId, runId + "-i" + i, LOWERCASE), "acc-" + runId + "-" + i);
+            send(instruction(runId, runId + "-i" + i, LOWERCASE + (i == 0 ? "" : " Keep it short.")),
+                    "acc-" + runId + "-" + i);
         }
         List<ResponseSampled> samples = sampled(runId, 6, WAIT);
         StageProgress qs = sum(runId, Stage.QUERY_SAMPLING, progress(runId, Stage.QUERY_SAMPLING, 2, WAIT));
@@ -144,7 +146,7 @@ class SamplingTest {
     @Test
     void anUnknownCorpusAndAnUnreachableModelAreCountedDrops() {
         String noCorpus = newRun();
-        publishRun(runSpecs, noCorpus, params(2, 3, 0, 5), "no-such-corpus");
+        publishRun(runSpecs, noCorpus, params(2, 3, 0, 11), "no-such-corpus");
         send(instruction(noCorpus, noCorpus + "-i", LOWERCASE), "acc-" + noCorpus);
 
         StageProgress d = progress(noCorpus, Stage.QUERY_SAMPLING, 1, WAIT).getFirst();
@@ -153,7 +155,8 @@ class SamplingTest {
         assertThat(d.dropped()).containsExactly(Map.entry("unknown-corpus", 1L));
 
         String down = newRun();
-        publishRun(runSpecs, down, params(2, 3, 0, 5), "sample");
+        // a seed no other test uses: the LLM cache (shared by this suite's runs) must not answer for the endpoint
+        publishRun(runSpecs, down, params(2, 3, 0, 12), "sample");
         SimulatorControl sim = new SimulatorControl(llmUrl);
         sim.fault("http-500", 1.0);
         try {
@@ -172,13 +175,13 @@ class SamplingTest {
     @Test
     void aCancelledRunGetsNoSamples() {
         String runId = newRun();
-        RunSpec spec = publishRun(runSpecs, runId, params(2, 1, 0, 5), "sample");
+        RunSpec spec = publishRun(runSpecs, runId, params(2, 1, 0, 13), "sample");
         TopicProbe.send(Topics.RUNS, runId, envelope("cancel-" + runId, runId, MessageType.RunSpec, spec.cancel()));
         org.awaitility.Awaitility.await().atMost(WAIT).until(() -> runSpecs.isCancelled(runId));
 
         send(instruction(runId, runId + "-i", LOWERCASE), "acc-" + runId);
         String after = newRun();
-        publishRun(runSpecs, after, params(1, 1, 0, 5), "sample");
+        publishRun(runSpecs, after, params(1, 1, 0, 14), "sample");
         send(instruction(after, runId + "-i", LOWERCASE), "acc-" + after);
 
         // the next instruction on the same key is processed, so the cancelled one was passed over
@@ -190,7 +193,7 @@ class SamplingTest {
     @Test
     void unreadableInstructionsGoToTheDeadLetterTopic() {
         String runId = newRun();
-        publishRun(runSpecs, runId, params(1, 1, 0, 5), "sample");
+        publishRun(runSpecs, runId, params(1, 1, 0, 15), "sample");
         String brokenKey = "broken-" + UUID.randomUUID();
         String noFunctionsKey = "nofn-" + UUID.randomUUID();
         TopicProbe.send(Topics.INSTRUCTIONS_ACCEPTED, brokenKey, "{not json");
