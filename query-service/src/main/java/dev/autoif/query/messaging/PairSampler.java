@@ -41,10 +41,6 @@ public class PairSampler {
         this.producers = producers;
     }
 
-    public static int seed(RunParameters p, Pair pair, int attempt) {
-        return Seeds.responses(p.seed(), pair.instruction(), pair.query(), attempt);
-    }
-
     /** The published sample, or empty when no response at all was obtained (counted in {@code dropped}). */
     public Optional<ResponseSampled> sampleAndPublish(RunSpec spec, Pair pair, int attempt,
             Map<String, Long> dropped) {
@@ -86,7 +82,8 @@ public class PairSampler {
     private ResponseSampler.Sampled sample(RunSpec spec, Pair pair, int attempt) {
         RunParameters p = spec.parameters();
         return sampler.sample(spec.runId(), p.models().responses(), pair.instruction(), pair.query(),
-                p.responsesPerQuery(), seed(p, pair, attempt));
+                p.responsesPerQuery(),
+                Seeds.responses(p.seed(), pair.instruction(), pair.query(), attempt));
     }
 
     private Optional<ResponseSampled> publish(RunSpec spec, Pair pair, int attempt, ResponseSampler.Sampled s,

@@ -85,21 +85,21 @@ public final class FunctionSandbox implements AutoCloseable {
      */
     public List<FunctionResult> evaluate(List<String> functions, List<String> inputs) {
         int chunk = chunkSize(functions.size(), limits.workers());
-        List<List<String>> chunks = new ArrayList<>();
-        List<AtomicInteger> progress = new ArrayList<>();
-        List<Future<List<FunctionResult>>> futures = new ArrayList<>();
+        List<Chunk> chunks = new ArrayList<>();
         for (int from = 0; from < functions.size(); from += chunk) {
             List<String> codes = List.copyOf(functions.subList(from, Math.min(functions.size(), from + chunk)));
             AtomicInteger at = new AtomicInteger();
-            chunks.add(codes);
-            progress.add(at);
-            futures.add(workers.submit(() -> runChunk(codes, inputs, at)));
+            chunks.add(new Chunk(codes, at, workers.submit(() -> runChunk(codes, inputs, at))));
         }
         List<FunctionResult> results = new ArrayList<>(functions.size());
-        for (int i = 0; i < futures.size(); i++) {
-            results.addAll(collect(chunks.get(i), inputs, futures.get(i), progress.get(i)));
+        for (Chunk c : chunks) {
+            results.addAll(collect(c.codes(), inputs, c.future(), c.progress()));
         }
         return results;
+    }
+
+    /** A chunk in flight; {@code progress}: the index of the function it is running. */
+    private record Chunk(List<String> codes, AtomicInteger progress, Future<List<FunctionResult>> future) {
     }
 
     /**
