@@ -6,6 +6,7 @@ import static dev.autoif.llmsim.catalogue.Param.oneOf;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -144,10 +145,11 @@ final class Diversity {
             if (f == null) {
                 throw new IllegalStateException("no family " + e.getKey());
             }
-            boolean isNew = !byId.containsKey(e.getKey() + COMBINED_SUFFIX);
-            entries.add(new Entry(f, e.getValue(), Math.min(size(e.getValue()), isNew ? NEW_FAMILY_CAP : SINGLE_CAP),
-                    isNew));
-            if (!isNew) {
+            // The standard families have a combined twin; the mode's own families don't, and want distinct values.
+            boolean standard = byId.containsKey(e.getKey() + COMBINED_SUFFIX);
+            entries.add(new Entry(f, e.getValue(), Math.min(size(e.getValue()), standard ? SINGLE_CAP : NEW_FAMILY_CAP),
+                    !standard));
+            if (standard) {
                 List<Wide> withWord = new ArrayList<>(e.getValue());
                 withWord.add(Wide.values("x", AVOID));
                 entries.add(new Entry(byId.get(e.getKey() + COMBINED_SUFFIX), withWord,
@@ -174,7 +176,7 @@ final class Diversity {
 
     /** Widened parameters of every family the mode draws, by family id (in a stable order). */
     private static Map<String, List<Wide>> widened() {
-        Map<String, List<Wide>> w = new java.util.LinkedHashMap<>();
+        Map<String, List<Wide>> w = new LinkedHashMap<>();
         w.put("words_max", List.of(Wide.range("n", 15, 400)));
         w.put("words_min", List.of(Wide.range("n", 20, 500)));
         w.put("sentences_exact", List.of(Wide.range("n", 2, 15)));
