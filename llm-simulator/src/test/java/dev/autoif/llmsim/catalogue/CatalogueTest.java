@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class CatalogueTest {
 
-    private static final List<String> QUERIES = List.of(
+    static final List<String> QUERIES = List.of(
             "How do I bake sourdough bread at home?",
             "Explain quantum computing to a curious child.",
             "What are the benefits of regular exercise for older adults?",

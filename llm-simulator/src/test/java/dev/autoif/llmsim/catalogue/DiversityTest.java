@@ -21,12 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The diversity mode's draws: different constraints, each with a function that agrees with its checker on CPython. */
 class DiversityTest {
 
-    private static final List<String> QUERIES = List.of(
-            "How do I bake sourdough bread at home?",
-            "Explain quantum computing to a curious child.",
-            "What are the benefits of regular exercise for older adults?",
-            "Hi!",
-            "Summarise the history of the Roman aqueducts and their engineering.");
+    private static final List<String> QUERIES = CatalogueTest.QUERIES;
 
     private final Catalogue catalogue = Catalogue.standard();
 
