@@ -46,7 +46,7 @@ class ReportsTest {
                 .contains("pretty_name: \"AutoIF: my | run\"").contains("# AutoIF: my \\| run")
                 .contains("| seed instructions | 3 |").contains("| judgeThreshold | >= 8.0 |")
                 .contains("| selfInstruct | gpt-4o-mini |").contains("counts are partial")
-                .contains("| total | 9 | 110 | 70 |").doesNotContain("validation")
+                .contains("| total | 9 | 110 | 70 |").doesNotContain("split: validation")
                 .contains("| dpo_pairwise | `dpo_pairwise.jsonl` | `dpo?format=llama-factory` |");
         String split = DatasetCard.render(report(false), Optional.of(SPEC), 0.1, 7);
         assertThat(split).contains("  - split: validation\n    path: rlvr_validation.jsonl\n---\n")
