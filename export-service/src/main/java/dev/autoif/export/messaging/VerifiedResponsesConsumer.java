@@ -79,6 +79,8 @@ public class VerifiedResponsesConsumer implements StepWork<ResponseVerified> {
                 row.responseIndex = r.index();
                 row.instructionId = v.instructionId();
                 row.queryId = v.queryId();
+                row.instruction = v.instruction();
+                row.query = v.query();
                 row.prompt = v.prompt();
                 row.response = r.text();
                 row.passRate = r.passRate();
