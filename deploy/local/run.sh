@@ -68,7 +68,9 @@ if [ -z "${OPENAI_BASE_URL:-}" ] || [ -z "${OPENAI_API_KEY:-}" ]; then
 BANNER
   if ! port_open "$sim_port"; then
     sim_jar=$(ls llm-simulator/target/llm-simulator-*.jar | grep -v -E 'sources|javadoc|tests' | head -n 1)
-    nohup "$java" -Xmx256m -jar "$sim_jar" --port "$sim_port" --seed 7 --api-key simulated \
+    # AUTOIF_SIM_ARGS: extra simulator options, e.g. --diverse (paper-run.sh) or --latency fixed:500
+    # shellcheck disable=SC2086
+    nohup "$java" -Xmx256m -jar "$sim_jar" --port "$sim_port" --seed 7 --api-key simulated ${AUTOIF_SIM_ARGS:-} \
       > "$data/logs/llm-simulator.log" 2>&1 &
     echo $! > "$data/pids/llm-simulator.pid"
     for _ in $(seq 1 30); do port_open "$sim_port" && break; sleep 1; done

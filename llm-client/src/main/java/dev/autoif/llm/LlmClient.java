@@ -119,7 +119,7 @@ public class LlmClient {
                 metrics.failure(request, c.error());
             }
         }
-        throwIfNothingObtained(out);
+        throwIfNothingObtained(out, result.usage());
         return result;
     }
 
@@ -366,7 +366,7 @@ public class LlmClient {
     }
 
     /** Nothing came back and the endpoint is to blame (not the model's answers): the caller should know loudly. */
-    private static void throwIfNothingObtained(ChoiceResult[] out) {
+    private static void throwIfNothingObtained(ChoiceResult[] out, LlmUsage spent) {
         LlmException first = null;
         for (ChoiceResult c : out) {
             if (c.isOk() || c.error() instanceof LlmResponseException) {
@@ -375,7 +375,7 @@ public class LlmClient {
             first = first == null ? c.error() : first;
         }
         if (first != null) {
-            throw first;
+            throw first.withUsage(spent);
         }
     }
 

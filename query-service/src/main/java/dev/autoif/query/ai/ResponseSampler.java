@@ -57,7 +57,7 @@ public class ResponseSampler {
             throw e;
         } catch (LlmException e) {
             LOG.warnf("run %s: no response could be sampled (%s)", runId, e.getMessage());
-            return new Sampled(prompt, List.of(), n, LlmUsage.ZERO);
+            return new Sampled(prompt, List.of(), n, e.usage());
         }
     }
 }
