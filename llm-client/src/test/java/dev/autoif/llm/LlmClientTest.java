@@ -22,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,9 +37,12 @@ class LlmClientTest {
     private InMemoryCompletionStore store;
     private SimpleMeterRegistry registry;
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+    /** The limiters' clock: moved on by the recording sleeper, so a wait asked for is a wait passed. */
+    private final AtomicLong nanos = new AtomicLong();
     private final Sleeper recordingSleeper = d -> {
         if (!d.isZero()) {
             sleeps.add(d);
+            nanos.addAndGet(d.toNanos());
         }
     };
 
@@ -66,7 +70,7 @@ class LlmClientTest {
     private LlmClient client(LlmSettings s, ApiKey key) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         return new LlmClient(s, new OpenAiHttpTransport(s.baseUrl(), key, s.timeout(), clock), store, registry,
-                recordingSleeper, clock);
+                recordingSleeper, clock, nanos::get);
     }
 
     private static LlmRequest request(int n, Integer seed) {
