@@ -112,8 +112,8 @@ public final class Settings {
     }
 
     /**
-     * Requests and tokens per minute per API key (0 = off). Every change starts each key with a full budget, as a
-     * new limit tier would.
+     * Requests and tokens per minute per API key (0 = off). Every setting, even to the same values, starts each key
+     * with a full budget, as a new limit tier would.
      */
     public Settings rateLimits(RateLimits limits) {
         this.rateLimits = Objects.requireNonNull(limits);

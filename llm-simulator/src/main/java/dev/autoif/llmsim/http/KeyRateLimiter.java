@@ -62,10 +62,10 @@ final class KeyRateLimiter {
         }
     }
 
-    /** A change of limits starts every key over with a full budget. */
+    /** Every new setting of the limits (even to the same values) starts every key over with a full budget. */
     private synchronized RateLimits limits() {
         RateLimits l = settings.rateLimits();
-        if (!l.equals(current)) {
+        if (l != current) { // identity: each setting is a new instance
             budgets.clear();
             current = l;
         }
