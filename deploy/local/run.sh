@@ -160,12 +160,27 @@ if [ "$state" != done ]; then
   echo >&2
   exit 1
 fi
-out="$data/out"
-curl -sf "${auth[@]}" "http://127.0.0.1:8086/runs/$run_id/export/sft?format=messages" -o "$out/$run_id-sft.jsonl"
-curl -sf "${auth[@]}" "http://127.0.0.1:8086/runs/$run_id/export/dpo?level=all" -o "$out/$run_id-dpo.jsonl"
-curl -sf "${auth[@]}" "http://127.0.0.1:8086/runs/$run_id/card" -o "$out/$run_id-README.md" || true
+# One folder per run, with the file names dataset_info.json (LLaMA-Factory) and the card's configs
+# (datasets.load_dataset) declare; prompts in the paper's natural form (export-service's default).
+out="$data/out/$run_id"
+mkdir -p "$out"
+export_url="http://127.0.0.1:8086/runs/$run_id/export"
+while read -r file request; do
+  curl -sf "${auth[@]}" "$export_url/$request" -o "$out/$file"
+done <<'FILES'
+sft_messages.jsonl sft?format=messages
+sft_alpaca.jsonl sft?format=alpaca
+sft_sharegpt.jsonl sft?format=sharegpt
+dpo_trl.jsonl dpo?format=trl
+dpo_trl_conversational.jsonl dpo?format=trl-conversational
+dpo_pairwise.jsonl dpo?format=llama-factory
+rlvr.jsonl rlvr
+FILES
+curl -sf "${auth[@]}" "$export_url/dataset_info.json" -o "$out/dataset_info.json"
+curl -sf "${auth[@]}" "http://127.0.0.1:8086/runs/$run_id/card" -o "$out/README.md"
 echo
-echo "SFT:  $out/$run_id-sft.jsonl ($(wc -l < "$out/$run_id-sft.jsonl") lines)"
-echo "DPO:  $out/$run_id-dpo.jsonl ($(wc -l < "$out/$run_id-dpo.jsonl") lines)"
-echo "card: $out/$run_id-README.md"
+echo "exported to $out:"
+for f in "$out"/*.jsonl; do echo "  $(basename "$f"): $(wc -l < "$f") lines"; done
+echo "  dataset_info.json (LLaMA-Factory: dataset_dir=$out, dataset autoif_sft / autoif_dpo)"
+echo "  README.md (card; datasets.load_dataset(\"$out\", \"sft\") or \"dpo\", \"rlvr\", ...)"
 echo "services keep running; deploy/local/stop.sh stops everything (data stays in $data)"

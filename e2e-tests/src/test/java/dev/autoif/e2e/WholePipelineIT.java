@@ -256,15 +256,11 @@ class WholePipelineIT {
      * instruction's kept functions, passes the chosen text on more of them than the rejected one.
      */
     private void dpoPairs(String runId) {
-        Map<String, String> instructionByPrompt = new HashMap<>();
-        for (JsonNode p : api.expect(api.get(stack.url(Service.QUERY) + "/runs/" + runId + "/preferences"), 200,
-                "preferences")) {
-            instructionByPrompt.put(p.path("prompt").asText(), p.path("instructionId").asText());
-        }
+        Map<String, String> instructionByText = new HashMap<>();
         for (int page = 0; ; page++) {
             JsonNode items = api.expect(api.get(stack.url(Service.INSTRUCTION) + "/runs/" + runId
                     + "/instructions?page=" + page + "&size=100"), 200, "instructions");
-            items.forEach(i -> instructionByPrompt.put(i.path("text").asText(), i.path("instructionId").asText()));
+            items.forEach(i -> instructionByText.put(i.path("text").asText(), i.path("instructionId").asText()));
             if (items.size() < 100) {
                 break;
             }
@@ -283,7 +279,7 @@ class WholePipelineIT {
                 // (export's dpo.schema.json allows it; TRL accepts it)
                 assertThat(l.path("rejected").isTextual()).as("rejected of %s is a string", l).isTrue();
                 assertThat(l.size()).as("fields of %s", l).isEqualTo(3);
-                String instructionId = instructionByPrompt.get(prompt);
+                String instructionId = instructionOf(prompt, instructionByText);
                 assertThat(instructionId).as("instruction of DPO prompt %s", prompt).isNotNull();
                 JsonNode results = api.expect(api.post(stack.url(Service.VERIFIER) + "/verify", Map.of(
                         "instructionId", instructionId, "responses", List.of(chosen, rejected))), 200, "verify")
@@ -297,6 +293,18 @@ class WholePipelineIT {
         }
         System.out.println("e2e: DPO pairs re-verified: " + checked);
         assertThat(checked).as("DPO pairs").isPositive();
+    }
+
+    /**
+     * The instruction a DPO prompt was built from: an instruction-level prompt is the instruction itself, a
+     * query-level one contains it (in whatever prompt form); the longest instruction text it contains wins.
+     */
+    private static String instructionOf(String prompt, Map<String, String> instructionByText) {
+        String lower = prompt.toLowerCase(java.util.Locale.ROOT);
+        return instructionByText.entrySet().stream()
+                .filter(e -> lower.contains(e.getKey().toLowerCase(java.util.Locale.ROOT).replaceAll("[.!?]+$", "")))
+                .max(java.util.Comparator.comparingInt(e -> e.getKey().length()))
+                .map(Map.Entry::getValue).orElse(null);
     }
 
     private String submit() {

@@ -106,8 +106,7 @@ public class LlmClient {
         Fresh[] fresh = new Fresh[request.n()];
         List<String> keys = new ArrayList<>(request.n());
         for (int i = 0; i < request.n(); i++) {
-            keys.add(CacheKey.of(request.model(), request.messages(), request.temperature(), request.maxTokens(),
-                    request.seed(), i));
+            keys.add(cacheKey(request, i));
         }
         try {
             fromCache(keys, out, tally);
@@ -159,6 +158,12 @@ public class LlmClient {
 
     public LlmUsage peekUsage(String runId, Stage stage) {
         return ledger.peek(runId, stage);
+    }
+
+    /** The cache key (llm_completion.key_hash) of sample {@code index} of {@code request} at this endpoint. */
+    public String cacheKey(LlmRequest request, int index) {
+        return CacheKey.of(settings.baseUrl(), request.model(), request.messages(), request.temperature(),
+                request.maxTokens(), request.seed(), index);
     }
 
     public LlmSettings settings() {

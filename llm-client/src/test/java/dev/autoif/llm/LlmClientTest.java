@@ -218,6 +218,57 @@ class LlmClientTest {
     }
 
     @Test
+    void twoEndpointsWithOneModelNameAreCachedApart() throws Exception {
+        try (FakeOpenAi other = new FakeOpenAi()) {
+            server.voice = "simulator";
+            other.voice = "provider";
+            LlmSettings s = settings(NSupport.AUTO);
+            LlmClient simulator = client(s);
+            LlmClient provider = client(new LlmSettings(other.baseUrl(), s.timeout(), 4, 0, 0, 3, s.initialBackoff(),
+                    s.maxBackoff(), NSupport.AUTO, true)); // same store, same model name, same request
+
+            LlmResult fromSimulator = simulator.complete(request(2, 7));
+            LlmResult fromProvider = provider.complete(request(2, 7));
+
+            assertThat(fromSimulator.texts()).containsExactly(FakeOpenAi.text("simulator", 7, 0),
+                    FakeOpenAi.text("simulator", 7, 1));
+            assertThat(fromProvider.texts()).containsExactly(FakeOpenAi.text("provider", 7, 0),
+                    FakeOpenAi.text("provider", 7, 1));
+            assertThat(fromProvider.choices()).noneMatch(ChoiceResult::fromCache);
+            assertThat(store.size()).isEqualTo(4);
+            assertThat(server.calls()).isEqualTo(1);
+            assertThat(other.calls()).isEqualTo(1);
+
+            // Each served from its own cache on the second call, without HTTP.
+            LlmResult simulatorAgain = simulator.complete(request(2, 7));
+            LlmResult providerAgain = provider.complete(request(2, 7));
+            assertThat(simulatorAgain.texts()).isEqualTo(fromSimulator.texts());
+            assertThat(providerAgain.texts()).isEqualTo(fromProvider.texts());
+            assertThat(simulatorAgain.choices()).allMatch(ChoiceResult::fromCache);
+            assertThat(providerAgain.choices()).allMatch(ChoiceResult::fromCache);
+            assertThat(server.calls()).isEqualTo(1);
+            assertThat(other.calls()).isEqualTo(1);
+            assertThat(simulator.cacheKey(request(2, 7), 0)).isNotEqualTo(provider.cacheKey(request(2, 7), 0));
+        }
+    }
+
+    @Test
+    void oneEndpointWrittenDifferentlySharesItsCache() {
+        LlmSettings s = settings(NSupport.AUTO);
+        LlmClient client = client(s);
+        LlmResult first = client.complete(request(1, 8));
+        String spelledOtherwise = s.baseUrl().replace("http://", "HTTP://") + "/";
+        LlmClient same = client(new LlmSettings(spelledOtherwise, s.timeout(), 4, 0, 0, 3, s.initialBackoff(),
+                s.maxBackoff(), NSupport.AUTO, true));
+
+        LlmResult again = same.complete(request(1, 8));
+
+        assertThat(server.calls()).isEqualTo(1);
+        assertThat(again.texts()).isEqualTo(first.texts());
+        assertThat(again.choices()).allMatch(ChoiceResult::fromCache);
+    }
+
+    @Test
     void cacheDisabledAlwaysCalls() {
         LlmSettings s = settings(NSupport.AUTO);
         LlmClient client = client(new LlmSettings(s.baseUrl(), s.timeout(), 4, 0, 0, 3, s.initialBackoff(),

@@ -21,6 +21,7 @@ public final class Main {
               --fault NAME=RATE        repeatable; or LLM_SIM_FAULTS=name=rate,name=rate
               --behaviour NAME=RATE    repeatable; or LLM_SIM_BEHAVIOUR=name=rate,...
               --perfect                all behaviour rates 0 (LLM_SIM_PERFECT=true)
+              --diverse                self-instruct draws from the wide catalogue (LLM_SIM_DIVERSE=true)
               --slow-ms MS             delay of the 'slow' fault (LLM_SIM_SLOW_MS, default 30000)
               --retry-after S          Retry-After of the 'http-429' fault (LLM_SIM_RETRY_AFTER, default 1)
               --rpm N                  requests per minute per API key, 429 beyond (LLM_SIM_RPM, default 0 = off)
@@ -64,6 +65,7 @@ public final class Main {
         String apiKey = env.get("LLM_SIM_API_KEY");
         String latency = env.get("LLM_SIM_LATENCY");
         boolean perfect = Boolean.parseBoolean(env.getOrDefault("LLM_SIM_PERFECT", "false"));
+        boolean diverse = Boolean.parseBoolean(env.getOrDefault("LLM_SIM_DIVERSE", "false"));
         Long slow = env.containsKey("LLM_SIM_SLOW_MS") ? parseLong(env.get("LLM_SIM_SLOW_MS"), "slow-ms") : null;
         Integer retry = env.containsKey("LLM_SIM_RETRY_AFTER") ? parseInt(env.get("LLM_SIM_RETRY_AFTER"), "retry-after") : null;
         long rpm = parseLong(env.getOrDefault("LLM_SIM_RPM", "0"), "rpm");
@@ -77,6 +79,7 @@ public final class Main {
                     return null;
                 }
                 case "--perfect" -> perfect = true;
+                case "--diverse" -> diverse = true;
                 default -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException("missing value after " + a);
@@ -107,6 +110,7 @@ public final class Main {
                 apiKey == null || apiKey.isBlank() ? null : apiKey, SimulatorOptions.DEFAULT_MODELS));
         apply(sim.settings(), latency, perfect, slow, retry, faults, behaviours);
         sim.settings().rateLimits(limits);
+        sim.settings().diverseInstructions(diverse);
         return sim;
     }
 

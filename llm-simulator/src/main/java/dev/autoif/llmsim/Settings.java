@@ -16,6 +16,7 @@ public final class Settings {
     private volatile long slowMillis = 30_000;
     private volatile int retryAfterSeconds = 1;
     private volatile RateLimits rateLimits = RateLimits.OFF;
+    private volatile boolean diverseInstructions;
 
     public Settings() {
         resetBehaviour();
@@ -56,11 +57,25 @@ public final class Settings {
         return new EnumMap<>(behaviour);
     }
 
-    /** Every behaviour back to its default rate. */
+    /** Every behaviour back to its default rate, the diversity mode off. */
     public synchronized Settings resetBehaviour() {
         for (Behaviour b : Behaviour.values()) {
             behaviour.put(b, b.defaultRate());
         }
+        diverseInstructions = false;
+        return this;
+    }
+
+    /**
+     * The diversity mode: self-instruct draws from the wide catalogue (hundreds of thousands of distinct
+     * constraints) instead of the 31 standard families with their few parameters. Off by default.
+     */
+    public boolean diverseInstructions() {
+        return diverseInstructions;
+    }
+
+    public Settings diverseInstructions(boolean on) {
+        this.diverseInstructions = on;
         return this;
     }
 

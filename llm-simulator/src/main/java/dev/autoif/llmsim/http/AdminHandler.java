@@ -147,6 +147,7 @@ public final class AdminHandler implements HttpHandler {
                             target.perfectModel();
                         }
                     }
+                    case "diverse" -> target.diverseInstructions(bool(e.getValue()));
                     default -> target.behaviour(behaviour(e.getKey()), rate(e.getValue()));
                 }
             }
@@ -161,6 +162,13 @@ public final class AdminHandler implements HttpHandler {
     private static Behaviour behaviour(String name) {
         return Behaviour.byWireName(name).orElseThrow(() -> new IllegalArgumentException("unknown behaviour '" + name
                 + "'; known: " + Arrays.stream(Behaviour.values()).map(Behaviour::wireName).toList()));
+    }
+
+    private static boolean bool(JsonNode v) {
+        if (!v.isBoolean()) {
+            throw new IllegalArgumentException("expected true or false, got " + v);
+        }
+        return v.booleanValue();
     }
 
     private static double rate(JsonNode v) {
@@ -195,6 +203,7 @@ public final class AdminHandler implements HttpHandler {
         ObjectNode rates = root.putObject("rates");
         s.behaviours().forEach((b, r) -> rates.put(b.wireName(), r));
         root.put("latency", s.latency().spec());
+        root.put("diverse", s.diverseInstructions());
         return root;
     }
 }
