@@ -7,7 +7,6 @@ import dev.autoif.contracts.Stage;
 import dev.autoif.llm.cache.InMemoryCompletionStore;
 import dev.autoif.llm.http.ApiKey;
 import dev.autoif.llm.http.OpenAiHttpTransport;
-import dev.autoif.llm.limit.Sleeper;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -16,9 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,14 +31,8 @@ class AdaptiveRateLimitTest {
 
     private FakeOpenAi server;
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
-    private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-    private final Sleeper sleeper = d -> {
-        if (!d.isZero()) {
-            sleeps.add(d);
-            nanos.addAndGet(d.toNanos());
-        }
-    };
+    private final FakeTime time = new FakeTime();
+    private final List<Duration> sleeps = time.sleeps;
 
     @BeforeEach
     void start() throws Exception {
@@ -58,7 +49,7 @@ class AdaptiveRateLimitTest {
                 Duration.ofSeconds(2), NSupport.AUTO, false, adaptive);
         Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
         return new LlmClient(s, new OpenAiHttpTransport(s.baseUrl(), ApiKey.of("sk-test"), s.timeout(), clock),
-                new InMemoryCompletionStore(), registry, sleeper, clock, nanos::get);
+                new InMemoryCompletionStore(), registry, time.sleeper, clock, time::nanoTime);
     }
 
     private static LlmRequest request(int seed) {

@@ -22,7 +22,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,15 +35,9 @@ class LlmClientTest {
     private FakeOpenAi server;
     private InMemoryCompletionStore store;
     private SimpleMeterRegistry registry;
-    private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-    /** The limiters' clock: moved on by the recording sleeper, so a wait asked for is a wait passed. */
-    private final AtomicLong nanos = new AtomicLong();
-    private final Sleeper recordingSleeper = d -> {
-        if (!d.isZero()) {
-            sleeps.add(d);
-            nanos.addAndGet(d.toNanos());
-        }
-    };
+    private final FakeTime time = new FakeTime();
+    private final List<Duration> sleeps = time.sleeps;
+    private final Sleeper recordingSleeper = time.sleeper;
 
     @BeforeEach
     void start() throws Exception {
@@ -70,7 +63,7 @@ class LlmClientTest {
     private LlmClient client(LlmSettings s, ApiKey key) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         return new LlmClient(s, new OpenAiHttpTransport(s.baseUrl(), key, s.timeout(), clock), store, registry,
-                recordingSleeper, clock, nanos::get);
+                recordingSleeper, clock, time::nanoTime);
     }
 
     private static LlmRequest request(int n, Integer seed) {
