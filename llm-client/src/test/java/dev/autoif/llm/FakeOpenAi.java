@@ -98,6 +98,14 @@ final class FakeOpenAi implements AutoCloseable {
         };
     }
 
+    /** A normal answer of one choice per asked, with these response headers (e.g. {@code x-ratelimit-*}). */
+    Reply okWith(Map<String, String> headers) {
+        return (ex, req) -> {
+            headers.forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+            answer(ex, req, req.path("n").asInt(1));
+        };
+    }
+
     /** Exactly {@code choices} choices, whatever was asked. */
     Reply choices(int choices) {
         return (ex, req) -> answer(ex, req, choices);

@@ -18,7 +18,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,12 +34,9 @@ class LlmClientTest {
     private FakeOpenAi server;
     private InMemoryCompletionStore store;
     private SimpleMeterRegistry registry;
-    private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-    private final Sleeper recordingSleeper = d -> {
-        if (!d.isZero()) {
-            sleeps.add(d);
-        }
-    };
+    private final FakeTime time = new FakeTime();
+    private final List<Duration> sleeps = time.sleeps;
+    private final Sleeper recordingSleeper = time.sleeper;
 
     @BeforeEach
     void start() throws Exception {
@@ -66,7 +62,7 @@ class LlmClientTest {
     private LlmClient client(LlmSettings s, ApiKey key) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         return new LlmClient(s, new OpenAiHttpTransport(s.baseUrl(), key, s.timeout(), clock), store, registry,
-                recordingSleeper, clock);
+                recordingSleeper, clock, time::nanoTime);
     }
 
     private static LlmRequest request(int n, Integer seed) {

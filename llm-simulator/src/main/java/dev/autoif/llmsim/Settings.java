@@ -4,7 +4,10 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** What the simulator does right now: fault and behaviour rates, latency. Changeable at runtime from Java or HTTP. */
+/**
+ * What the simulator does right now: fault and behaviour rates, latency, rate limits. Changeable at runtime from Java
+ * or HTTP.
+ */
 public final class Settings {
 
     private final EnumMap<Fault, Double> faults = new EnumMap<>(Fault.class);
@@ -12,6 +15,7 @@ public final class Settings {
     private volatile Latency latency = Latency.NONE;
     private volatile long slowMillis = 30_000;
     private volatile int retryAfterSeconds = 1;
+    private volatile RateLimits rateLimits = RateLimits.OFF;
     private volatile boolean diverseInstructions;
 
     public Settings() {
@@ -116,6 +120,23 @@ public final class Settings {
         }
         this.retryAfterSeconds = s;
         return this;
+    }
+
+    public RateLimits rateLimits() {
+        return rateLimits;
+    }
+
+    /**
+     * Requests and tokens per minute per API key (0 = off). Every setting, even to the same values, starts each key
+     * with a full budget, as a new limit tier would.
+     */
+    public Settings rateLimits(RateLimits limits) {
+        this.rateLimits = Objects.requireNonNull(limits);
+        return this;
+    }
+
+    public Settings rateLimits(long requestsPerMinute, long tokensPerMinute) {
+        return rateLimits(new RateLimits(requestsPerMinute, tokensPerMinute));
     }
 
     private static double checkRate(double rate) {
