@@ -54,9 +54,7 @@ class GenerationTest {
 
     @BeforeEach
     void quietSimulator() {
-        sim = new SimulatorControl(llmBaseUrl);
-        await().atMost(RUN_TIMEOUT).until(() -> store.resumableRunIds().isEmpty() && worker.idle());
-        sim.reset();
+        sim = QuietSimulator.settle(llmBaseUrl, store, worker, RUN_TIMEOUT);
     }
 
     @AfterEach

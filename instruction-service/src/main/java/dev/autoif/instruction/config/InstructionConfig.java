@@ -23,6 +23,8 @@ public interface InstructionConfig {
 
     Worker worker();
 
+    Lease lease();
+
     interface SelfInstruct {
         @WithDefault("prompts/instruction/self-instruct.txt")
         String prompt();
@@ -70,5 +72,19 @@ public interface InstructionConfig {
         /** Instructions of one run whose functions are generated at the same time (the LLM client's limits apply). */
         @WithDefault("8")
         int instructionsInFlight();
+    }
+
+    /**
+     * Each run is worked on by one replica, the holder of its lease; another replica takes the run over once the
+     * lease expires (see domain/LeasePolicy).
+     */
+    interface Lease {
+        /** How long a lease holds without renewal: how long a dead replica's runs wait before another takes them. */
+        @WithDefault("30s")
+        Duration ttl();
+
+        /** How often leases are renewed and runs without a live lease are looked for; at most half the TTL. */
+        @WithDefault("10s")
+        Duration renewInterval();
     }
 }

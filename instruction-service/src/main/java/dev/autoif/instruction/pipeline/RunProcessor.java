@@ -41,14 +41,16 @@ public class RunProcessor {
     private final SelfInstructor selfInstructor;
     private final FunctionWriter functionWriter;
     private final InstructionConfig config;
+    private final RunLeaseKeeper leases;
 
     public RunProcessor(RunStore store, Publisher publisher, SelfInstructor selfInstructor,
-            FunctionWriter functionWriter, InstructionConfig config) {
+            FunctionWriter functionWriter, InstructionConfig config, RunLeaseKeeper leases) {
         this.store = store;
         this.publisher = publisher;
         this.selfInstructor = selfInstructor;
         this.functionWriter = functionWriter;
         this.config = config;
+        this.leases = leases;
     }
 
     public void process(String runId) {
@@ -60,7 +62,7 @@ public class RunProcessor {
         StageProgress selfInstruct = store.selfInstructProgress(runId).orElse(null);
         if (selfInstruct == null) {
             SelfInstructor.Outcome outcome = selfInstructor.run(spec);
-            if (store.isCancelled(runId)) {
+            if (!mayGoOn(runId)) {
                 return;
             }
             SelfInstructMerge.Result r = outcome.result();
@@ -84,7 +86,7 @@ public class RunProcessor {
             List<Future<?>> futures = new ArrayList<>();
             for (Instruction i : pending) {
                 futures.add(pool.submit(() -> {
-                    if (!store.isCancelled(spec.runId())) {
+                    if (mayGoOn(spec.runId())) {
                         generate(spec, i);
                     }
                 }));
@@ -101,6 +103,14 @@ public class RunProcessor {
             Thread.currentThread().interrupt();
             throw new RunInterruptedException(e);
         }
+    }
+
+    /**
+     * Checked between instructions: the run was not cancelled and this replica still holds its lease (another replica
+     * takes a run over when its owner's lease expires, see RunWorker).
+     */
+    private boolean mayGoOn(String runId) {
+        return !store.isCancelled(runId) && leases.holds(runId);
     }
 
     private void generate(RunSpec spec, Instruction instruction) {

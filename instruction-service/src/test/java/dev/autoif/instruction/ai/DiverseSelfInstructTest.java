@@ -145,6 +145,10 @@ class DiverseSelfInstructTest {
             public Worker worker() {
                 throw new UnsupportedOperationException("self-instruct only");
             }
+
+            public Lease lease() {
+                throw new UnsupportedOperationException("self-instruct only");
+            }
         };
     }
 }
