@@ -100,7 +100,7 @@ class WholePipelineIT {
                     + work.resolve("logs"));
         }
 
-        Api.Reply funnelReply = api.get(stack.url(Service.EXPORT) + "/runs/" + runId + "/funnel");
+        Api.Reply funnelReply = exportFunnelOnceComplete(runId);
         JsonNode funnel = api.expect(funnelReply, 200, "export funnel");
         System.out.println(api.getText(stack.url(Service.EXPORT) + "/runs/" + runId + "/funnel?format=text").body());
         assertThat(funnelReply.header("X-Autoif-Run-Complete")).isEqualTo("true");
@@ -162,9 +162,8 @@ class WholePipelineIT {
         JsonNode finished = awaitFinished(undisturbed, Duration.ofMinutes(5));
         assertThat(finished.path("status").asText()).as("undisturbed run %s", undisturbed).isEqualTo("done");
 
-        JsonNode a = api.expect(api.get(stack.url(Service.EXPORT) + "/runs/" + disturbed + "/funnel"), 200, "funnel");
-        JsonNode b = api.expect(api.get(stack.url(Service.EXPORT) + "/runs/" + undisturbed + "/funnel"), 200,
-                "funnel");
+        JsonNode a = api.expect(exportFunnelOnceComplete(disturbed), 200, "funnel of the run killed mid-way");
+        JsonNode b = api.expect(exportFunnelOnceComplete(undisturbed), 200, "funnel of the undisturbed run");
         Map<Stage, Totals> sa = FunnelChecks.stages(a);
         Map<Stage, Totals> sb = FunnelChecks.stages(b);
         for (Stage stage : Stage.values()) {
@@ -181,6 +180,21 @@ class WholePipelineIT {
         assertThat(DeadLetters.read(stack.kafkaBootstrap())).as("dead-lettered records after the kills").isEmpty();
         System.out.printf("e2e: run killed mid-way %s = undisturbed run %s (%s)%n", disturbed, undisturbed,
                 a.path("report"));
+    }
+
+    /**
+     * Export's funnel once export has folded every delta: instruction-service and export-service each read
+     * runs.progress on their own, so one may see the run done a moment before the other.
+     */
+    private Api.Reply exportFunnelOnceComplete(String runId) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            Api.Reply r = api.get(stack.url(Service.EXPORT) + "/runs/" + runId + "/funnel");
+            if ("true".equals(r.header("X-Autoif-Run-Complete")) || Instant.now().isAfter(deadline)) {
+                return r;
+            }
+            Stack.sleep(500);
+        }
     }
 
     private long judgedSoFar(String runId) {
@@ -207,8 +221,7 @@ class WholePipelineIT {
         System.out.printf("e2e: resubmitted run %s %s in %d s%n", again, finished.path("status").asText(),
                 Duration.between(t0, Instant.now()).toSeconds());
         assertThat(finished.path("status").asText()).as("resubmitted run %s", again).isEqualTo("done");
-        JsonNode funnel2 = api.expect(api.get(stack.url(Service.EXPORT) + "/runs/" + again + "/funnel"), 200,
-                "export funnel of the resubmitted run");
+        JsonNode funnel2 = api.expect(exportFunnelOnceComplete(again), 200, "export funnel of the resubmitted run");
 
         Map<Stage, Totals> st2 = FunnelChecks.stages(funnel2);
         for (Stage stage : Stage.values()) {

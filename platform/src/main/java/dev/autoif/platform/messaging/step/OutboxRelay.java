@@ -106,16 +106,29 @@ public class OutboxRelay {
         return inFlight.size();
     }
 
-    /** Sweeps now: sends every pending row older than {@code minAge} (tests use it to replay a crash). */
+    /**
+     * Sweeps now: queues every pending row older than {@code minAge}, in id order, a page at a time, until the queue
+     * holds ten pages (the rest waits for the next sweep, so a long broker outage does not fill the heap). Tests use
+     * it to replay a crash.
+     */
     public int sweep(java.time.Duration minAge) {
-        List<OutboxRecord> rows = QuarkusTransaction.requiringNew().call(() -> OutboxRecord
-                .find("createdAt < ?1 order by id", Instant.now().minus(minAge))
-                .page(0, config.batchSize()).list());
+        Instant before = Instant.now().minus(minAge);
+        long after = -1;
         int n = 0;
-        for (OutboxRecord r : rows) {
-            if (inFlight.add(r.id)) {
-                queue.add(Pending.of(r));
-                n++;
+        while (queue.size() < 10 * config.batchSize()) {
+            long from = after;
+            List<OutboxRecord> rows = QuarkusTransaction.requiringNew().call(() -> OutboxRecord
+                    .find("createdAt < ?1 and id > ?2 order by id", before, from)
+                    .page(0, config.batchSize()).list());
+            for (OutboxRecord r : rows) {
+                if (inFlight.add(r.id)) {
+                    queue.add(Pending.of(r));
+                    n++;
+                }
+                after = r.id;
+            }
+            if (rows.size() < config.batchSize()) {
+                break;
             }
         }
         return n;
