@@ -25,10 +25,13 @@ fi
   -Dgraalpy.version="$GRAALPY_VERSION" \
   -Dmdep.outputFile=target/bench.classpath
 JVMCI="$PWD/verifier-service/target/jvmci"
+rm -rf "$JVMCI"
 mkdir -p "$JVMCI"
 for a in org.graalvm.compiler:compiler org.graalvm.truffle:truffle-compiler org.graalvm.sdk:word \
-         org.graalvm.sdk:collections; do
-  ./mvnw -B -q -N dependency:copy -Dartifact="$a:$COMPILER_VERSION" -DoutputDirectory="$JVMCI" >/dev/null
+         org.graalvm.sdk:collections org.graalvm.compiler:options; do
+  # (compiler:options is a separate jar from 25.3 on; older versions have none)
+  ./mvnw -B -q -N dependency:copy -Dartifact="$a:$COMPILER_VERSION" -DoutputDirectory="$JVMCI" >/dev/null 2>&1 \
+    || [[ $a == org.graalvm.compiler:options ]]
 done
 UPGRADE=$(ls "$JVMCI"/*.jar | tr '\n' ':')
 cd verifier-service

@@ -206,10 +206,21 @@ def _snapshot(module):
     # defaults. The objects are held, so an id cannot be reused by a replacement; the checks below compare ids with
     # builtins (map, tuple ==), which run as host code even when GraalPy interprets, instead of Python loops.
     values = tuple(module.__dict__.values())
-    classes = tuple(v for v in values if isinstance(v, type))
+    classes = tuple(v for v in values if isinstance(v, type) and _mutable(v))
     functions = tuple(v for v in values if getattr(v, '__code__', None) is not None)
     return (module, tuple(map(id, values)), classes, tuple(map(_class_fingerprint, classes)), functions,
             tuple(map(_function_fingerprint, functions)))
+
+
+def _mutable(cls):
+    # built-in types (str, dict, the exceptions, ...) refuse new attributes: nothing can change them, so they need
+    # no fingerprint. Probed once, when the module is first seen, before any function runs.
+    try:
+        type.__setattr__(cls, '_autoif_probe', None)
+    except (TypeError, AttributeError):
+        return False
+    type.__delattr__(cls, '_autoif_probe')
+    return True
 
 
 def _class_fingerprint(cls):

@@ -114,7 +114,7 @@ public final class FunctionSandbox implements AutoCloseable {
                 }
             }
         }
-        int chunk = chunkSize(tasks.size(), limits.workers());
+        int chunk = chunkSize(tasks.size(), idleWorkers());
         List<Chunk> chunks = new ArrayList<>();
         for (int from = 0; from < tasks.size(); from += chunk) {
             List<Task> part = List.copyOf(tasks.subList(from, Math.min(tasks.size(), from + chunk)));
@@ -216,9 +216,20 @@ public final class FunctionSandbox implements AutoCloseable {
     /** Most functions one integrity check covers. */
     static final int MAX_CHUNK = 16;
 
-    /** One chunk per worker, so a small batch (cross-validation's 5 functions) still uses every worker. */
+    /** One chunk per idle worker, so a small batch (cross-validation's 5 functions) still uses every worker. */
     static int chunkSize(int functions, int workers) {
         return Math.max(1, Math.min(MAX_CHUNK, (functions + workers - 1) / workers));
+    }
+
+    /**
+     * Workers with nothing to do now (at least 1). A call splits its work over these only: alone, it uses every
+     * worker (latency); under load (concurrent requests), fewer and larger chunks, so fewer integrity checks, each
+     * covering more work (throughput). Verdicts never depend on the split.
+     */
+    private int idleWorkers() {
+        int busy = workers.getActiveCount() + workers.getQueue().size();
+        // an abandoned thread stays active forever and the pool grew by one for it: the two cancel out
+        return Math.max(1, workers.getCorePoolSize() - busy);
     }
 
     /** Sandbox threads lost to guest code that ignored cancellation (see README, known limits). */
@@ -336,20 +347,22 @@ public final class FunctionSandbox implements AutoCloseable {
         }
         // the batch hit a limit: every input again, one call each under its own limits
         boolean same = true;
-        if (!ctx.usable()) {
-            same = false;
-            discard(ctx);
-            ctx = context();
-            Object again = ctx.load(code);
-            if (again instanceof SandboxContext.Rejection r) {
-                return new Run(rejected(r.verdict(), r.reason(), inputs.size()), false);
-            }
-            fn = again;
-        }
         List<Verdict> verdicts = new ArrayList<>(inputs.size());
         int strikes = 0;
         Verdict struck = null;
         for (String input : inputs) {
+            if (struck == null && !ctx.usable()) {
+                // the batch's (or the last call's) context broke: go on in a fresh one
+                same = false;
+                discard(ctx);
+                ctx = context();
+                Object again = ctx.load(code);
+                if (again instanceof SandboxContext.Rejection r) {
+                    struck = r.verdict();
+                } else {
+                    fn = again;
+                }
+            }
             if (struck != null) {
                 verdicts.add(struck);
                 continue;
@@ -363,17 +376,6 @@ public final class FunctionSandbox implements AutoCloseable {
             if (v == Verdict.TIMEOUT || v == Verdict.RESOURCE_EXHAUSTED) {
                 if (++strikes >= limits.strikes()) {
                     struck = v;
-                }
-            }
-            if (!ctx.usable()) {
-                same = false;
-                discard(ctx);
-                ctx = context();
-                Object again = ctx.load(code);
-                if (again instanceof SandboxContext.Rejection r) {
-                    struck = r.verdict();
-                } else {
-                    fn = again;
                 }
             }
         }
