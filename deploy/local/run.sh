@@ -68,7 +68,9 @@ if [ -z "${OPENAI_BASE_URL:-}" ] || [ -z "${OPENAI_API_KEY:-}" ]; then
 BANNER
   if ! port_open "$sim_port"; then
     sim_jar=$(ls llm-simulator/target/llm-simulator-*.jar | grep -v -E 'sources|javadoc|tests' | head -n 1)
-    nohup "$java" -Xmx256m -jar "$sim_jar" --port "$sim_port" --seed 7 --api-key simulated \
+    # AUTOIF_SIM_ARGS: extra simulator options, e.g. --diverse (paper-run.sh) or --latency fixed:500
+    # shellcheck disable=SC2086
+    nohup "$java" -Xmx256m -jar "$sim_jar" --port "$sim_port" --seed 7 --api-key simulated ${AUTOIF_SIM_ARGS:-} \
       > "$data/logs/llm-simulator.log" 2>&1 &
     echo $! > "$data/pids/llm-simulator.pid"
     for _ in $(seq 1 30); do port_open "$sim_port" && break; sleep 1; done
@@ -160,12 +162,27 @@ if [ "$state" != done ]; then
   echo >&2
   exit 1
 fi
-out="$data/out"
-curl -sf "${auth[@]}" "http://127.0.0.1:8086/runs/$run_id/export/sft?format=messages" -o "$out/$run_id-sft.jsonl"
-curl -sf "${auth[@]}" "http://127.0.0.1:8086/runs/$run_id/export/dpo?level=all" -o "$out/$run_id-dpo.jsonl"
-curl -sf "${auth[@]}" "http://127.0.0.1:8086/runs/$run_id/card" -o "$out/$run_id-README.md" || true
+# One folder per run, with the file names dataset_info.json (LLaMA-Factory) and the card's configs
+# (datasets.load_dataset) declare; prompts in the paper's natural form (export-service's default).
+out="$data/out/$run_id"
+mkdir -p "$out"
+export_url="http://127.0.0.1:8086/runs/$run_id/export"
+while read -r file request; do
+  curl -sf "${auth[@]}" "$export_url/$request" -o "$out/$file"
+done <<'FILES'
+sft_messages.jsonl sft?format=messages
+sft_alpaca.jsonl sft?format=alpaca
+sft_sharegpt.jsonl sft?format=sharegpt
+dpo_trl.jsonl dpo?format=trl
+dpo_trl_conversational.jsonl dpo?format=trl-conversational
+dpo_pairwise.jsonl dpo?format=llama-factory
+rlvr.jsonl rlvr
+FILES
+curl -sf "${auth[@]}" "$export_url/dataset_info.json" -o "$out/dataset_info.json"
+curl -sf "${auth[@]}" "http://127.0.0.1:8086/runs/$run_id/card" -o "$out/README.md"
 echo
-echo "SFT:  $out/$run_id-sft.jsonl ($(wc -l < "$out/$run_id-sft.jsonl") lines)"
-echo "DPO:  $out/$run_id-dpo.jsonl ($(wc -l < "$out/$run_id-dpo.jsonl") lines)"
-echo "card: $out/$run_id-README.md"
+echo "exported to $out:"
+for f in "$out"/*.jsonl; do echo "  $(basename "$f"): $(wc -l < "$f") lines"; done
+echo "  dataset_info.json (LLaMA-Factory: dataset_dir=$out, dataset autoif_sft / autoif_dpo)"
+echo "  README.md (card; datasets.load_dataset(\"$out\", \"sft\") or \"dpo\", \"rlvr\", ...)"
 echo "services keep running; deploy/local/stop.sh stops everything (data stays in $data)"

@@ -65,6 +65,16 @@ final class ManagedProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL, and waits for the process to be gone: it gets no chance to commit, flush or say goodbye. */
+    void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Asks the process to stop (SIGTERM) without waiting, so several can shut down at once. */
     void requestStop() {
         process.descendants().forEach(ProcessHandle::destroy);

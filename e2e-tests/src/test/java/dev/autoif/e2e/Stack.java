@@ -34,6 +34,7 @@ final class Stack implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<Service, ManagedProcess> services = new EnumMap<>(Service.class);
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    private final Map<Service, Launch> launches = new EnumMap<>(Service.class);
     private LlmSimulator simulator;
     private String kafkaBootstrap;
 
@@ -85,12 +86,13 @@ final class Stack implements AutoCloseable {
             env.put("AUTOIF_API_KEY", null);
             List<String> cmd = List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
                     "-jar", jars.get(s).toString());
-            ManagedProcess p = ManagedProcess.start(s.module, cmd, env, work.resolve("run").resolve(s.module),
-                    logs.resolve(s.module + ".log"));
+            Launch launch = new Launch(cmd, env, work.resolve("run").resolve(s.module), logs);
+            launches.put(s, launch);
+            ManagedProcess p = launch.start(s, s.module + ".log");
             started.push(p);
             services.put(s, p);
         }
-        awaitReady(readyWithin);
+        awaitReady(List.of(Service.values()), readyWithin);
     }
 
     /** Re-augments the services two at a time (CPU-bound; the machine is small). */
@@ -114,13 +116,42 @@ final class Stack implements AutoCloseable {
         }
     }
 
-    private void awaitReady(Duration within) {
+    /** How a service was started, to start it again after a kill. */
+    private record Launch(List<String> command, Map<String, String> env, Path workDir, Path logs) {
+        ManagedProcess start(Service s, String logName) {
+            return ManagedProcess.start(s.module, command, env, workDir, logs.resolve(logName));
+        }
+    }
+
+    /** {@code kill -9} of a service: no shutdown hook, no commit, no flush. */
+    void kill(Service s) {
+        services.get(s).kill();
+    }
+
+    /** Starts a killed service again, same port, database and configuration, and waits until it is ready. */
+    void restart(Service s, Duration readyWithin) {
+        restart(s, readyWithin, Map.of());
+    }
+
+    /** As {@link #restart(Service, Duration)}, with environment variables added to (or replacing) its own. */
+    void restart(Service s, Duration readyWithin, Map<String, String> extraEnv) {
+        Launch base = launches.get(s);
+        Map<String, String> env = new HashMap<>(base.env());
+        env.putAll(extraEnv);
+        Launch launch = new Launch(base.command(), env, base.workDir(), base.logs());
+        ManagedProcess p = launch.start(s, s.module + ".restart-" + System.currentTimeMillis() + ".log");
+        started.push(p);
+        services.put(s, p);
+        awaitReady(List.of(s), readyWithin);
+    }
+
+    private void awaitReady(List<Service> services, Duration within) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(within);
-        List<Service> waiting = new ArrayList<>(List.of(Service.values()));
+        List<Service> waiting = new ArrayList<>(services);
         while (!waiting.isEmpty()) {
             for (Service s : List.copyOf(waiting)) {
-                ManagedProcess p = services.get(s);
+                ManagedProcess p = this.services.get(s);
                 if (!p.alive()) {
                     throw new IllegalStateException(s.module + " exited during start-up; log " + p.log() + ":\n"
                             + p.tail(40));
@@ -132,8 +163,8 @@ final class Stack implements AutoCloseable {
             if (Instant.now().isAfter(deadline)) {
                 StringBuilder b = new StringBuilder("not ready within " + within + ":");
                 for (Service s : waiting) {
-                    b.append("\n--- ").append(s.module).append(" (").append(services.get(s).log()).append(")\n")
-                            .append(services.get(s).tail(25));
+                    b.append("\n--- ").append(s.module).append(" (").append(this.services.get(s).log()).append(")\n")
+                            .append(this.services.get(s).tail(25));
                 }
                 throw new IllegalStateException(b.toString());
             }

@@ -127,6 +127,70 @@ class WholePipelineIT {
         assertThat((long) sft.size()).as("SFT lines (identical texts once) vs kept").isBetween(1L, exportKept);
         dpoPairs(runId);
         resubmittedSpecReproducesTheRun(runId, funnel, st);
+        killedServicesLoseNothing();
+    }
+
+    /**
+     * {@code kill -9} of query-service and judge-service in the middle of a run (records in flight, outbox rows
+     * committed and not yet sent, offsets not yet committed), then a restart: the run finishes with the same funnel and
+     * the same exports as an undisturbed run of the same spec, and nothing is dead-lettered.
+     */
+    private void killedServicesLoseNothing() {
+        stack.simulator().settings().latency(dev.autoif.llmsim.Latency.parse("fixed:150"));
+        long seed = 4343;
+        String disturbed;
+        try {
+            disturbed = submit(seed);
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+            while (judgedSoFar(disturbed) < 1) {
+                assertThat(Instant.now()).as("the judge started on run %s", disturbed).isBefore(deadline);
+                Stack.sleep(100);
+            }
+            long judged = judgedSoFar(disturbed);
+            stack.kill(Service.QUERY);
+            stack.kill(Service.JUDGE);
+            System.out.printf("e2e: killed query-service and judge-service (kill -9) after %d judged%n", judged);
+            Stack.sleep(1000);
+            stack.restart(Service.QUERY, Duration.ofMinutes(2));
+            stack.restart(Service.JUDGE, Duration.ofMinutes(2));
+            JsonNode finished = awaitFinished(disturbed, Duration.ofMinutes(5));
+            assertThat(finished.path("status").asText()).as("disturbed run %s", disturbed).isEqualTo("done");
+        } finally {
+            stack.simulator().settings().latency(dev.autoif.llmsim.Latency.NONE);
+        }
+        String undisturbed = submit(seed);
+        JsonNode finished = awaitFinished(undisturbed, Duration.ofMinutes(5));
+        assertThat(finished.path("status").asText()).as("undisturbed run %s", undisturbed).isEqualTo("done");
+
+        JsonNode a = api.expect(api.get(stack.url(Service.EXPORT) + "/runs/" + disturbed + "/funnel"), 200, "funnel");
+        JsonNode b = api.expect(api.get(stack.url(Service.EXPORT) + "/runs/" + undisturbed + "/funnel"), 200,
+                "funnel");
+        Map<Stage, Totals> sa = FunnelChecks.stages(a);
+        Map<Stage, Totals> sb = FunnelChecks.stages(b);
+        for (Stage stage : Stage.values()) {
+            assertThat(List.of(sa.get(stage).in(), sa.get(stage).out(), sa.get(stage).dropped()))
+                    .as("%s of the run killed mid-way vs undisturbed", stage)
+                    .isEqualTo(List.of(sb.get(stage).in(), sb.get(stage).out(), sb.get(stage).dropped()));
+        }
+        assertThat(a.path("report")).as("report of the run killed mid-way").isEqualTo(b.path("report"));
+        assertThat(a.path("export")).as("export rows of the run killed mid-way").isEqualTo(b.path("export"));
+        for (String path : List.of("sft?format=messages", "dpo?level=query", "dpo?level=instruction")) {
+            assertThat(exportLines(disturbed, path)).as("%s of the run killed mid-way", path)
+                    .isEqualTo(exportLines(undisturbed, path));
+        }
+        assertThat(DeadLetters.read(stack.kafkaBootstrap())).as("dead-lettered records after the kills").isEmpty();
+        System.out.printf("e2e: run killed mid-way %s = undisturbed run %s (%s)%n", disturbed, undisturbed,
+                a.path("report"));
+    }
+
+    private long judgedSoFar(String runId) {
+        JsonNode run = api.expect(api.get(stack.url(Service.INSTRUCTION) + "/runs/" + runId), 200, "run");
+        for (JsonNode stage : run.path("funnel")) {
+            if (stage.path("stage").asText().equals("JUDGE")) {
+                return stage.path("itemsIn").asLong();
+            }
+        }
+        return 0;
     }
 
     /**
@@ -256,15 +320,11 @@ class WholePipelineIT {
      * instruction's kept functions, passes the chosen text on more of them than the rejected one.
      */
     private void dpoPairs(String runId) {
-        Map<String, String> instructionByPrompt = new HashMap<>();
-        for (JsonNode p : api.expect(api.get(stack.url(Service.QUERY) + "/runs/" + runId + "/preferences"), 200,
-                "preferences")) {
-            instructionByPrompt.put(p.path("prompt").asText(), p.path("instructionId").asText());
-        }
+        Map<String, String> instructionByText = new HashMap<>();
         for (int page = 0; ; page++) {
             JsonNode items = api.expect(api.get(stack.url(Service.INSTRUCTION) + "/runs/" + runId
                     + "/instructions?page=" + page + "&size=100"), 200, "instructions");
-            items.forEach(i -> instructionByPrompt.put(i.path("text").asText(), i.path("instructionId").asText()));
+            items.forEach(i -> instructionByText.put(i.path("text").asText(), i.path("instructionId").asText()));
             if (items.size() < 100) {
                 break;
             }
@@ -283,7 +343,7 @@ class WholePipelineIT {
                 // (export's dpo.schema.json allows it; TRL accepts it)
                 assertThat(l.path("rejected").isTextual()).as("rejected of %s is a string", l).isTrue();
                 assertThat(l.size()).as("fields of %s", l).isEqualTo(3);
-                String instructionId = instructionByPrompt.get(prompt);
+                String instructionId = instructionOf(prompt, instructionByText);
                 assertThat(instructionId).as("instruction of DPO prompt %s", prompt).isNotNull();
                 JsonNode results = api.expect(api.post(stack.url(Service.VERIFIER) + "/verify", Map.of(
                         "instructionId", instructionId, "responses", List.of(chosen, rejected))), 200, "verify")
@@ -299,14 +359,30 @@ class WholePipelineIT {
         assertThat(checked).as("DPO pairs").isPositive();
     }
 
+    /**
+     * The instruction a DPO prompt was built from: an instruction-level prompt is the instruction itself, a
+     * query-level one contains it (in whatever prompt form); the longest instruction text it contains wins.
+     */
+    private static String instructionOf(String prompt, Map<String, String> instructionByText) {
+        String lower = prompt.toLowerCase(java.util.Locale.ROOT);
+        return instructionByText.entrySet().stream()
+                .filter(e -> lower.contains(e.getKey().toLowerCase(java.util.Locale.ROOT).replaceAll("[.!?]+$", "")))
+                .max(java.util.Comparator.comparingInt(e -> e.getKey().length()))
+                .map(Map.Entry::getValue).orElse(null);
+    }
+
     private String submit() {
+        return submit(42);
+    }
+
+    private String submit(long seed) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("selfInstructRounds", ROUNDS);
         parameters.put("functionsPerInstruction", FUNCTIONS);
         parameters.put("queriesPerInstruction", QUERIES);
         parameters.put("responsesPerQuery", RESPONSES);
         parameters.put("judgeSamples", JUDGE_SAMPLES);
-        parameters.put("seed", 42);
+        parameters.put("seed", seed);
         JsonNode created = api.expect(api.post(stack.url(Service.INSTRUCTION) + "/runs", Map.of(
                 "name", "e2e", "seedInstructions", SEEDS, "parameters", parameters, "corpusId", "sample")),
                 201, "POST /runs");

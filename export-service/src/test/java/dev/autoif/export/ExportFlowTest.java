@@ -12,7 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.autoif.contracts.PreferencePair;
 import dev.autoif.contracts.Stage;
 import dev.autoif.contracts.Topics;
+import dev.autoif.export.persistence.AcceptedInstructionRow;
 import dev.autoif.export.persistence.StageTotalsStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import dev.autoif.platform.progress.ProgressLedger;
 import dev.autoif.testinfra.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
@@ -59,15 +61,16 @@ class ExportFlowTest {
         assertThat(alpaca).extracting(n -> n.get("output").asText())
                 .containsExactly("a lowercase answer", "another lowercase answer");
         assertThat(alpaca).allSatisfy(n -> {
-            assertThat(n.get("instruction").asText()).isEqualTo(prompt("constraint i1", "query q1"));
+            assertThat(n.get("instruction").asText()).isEqualTo("query q1. Constraint i1");
             assertThat(n.get("input").asText()).isEmpty();
         });
 
         List<JsonNode> messages = Schemas.validLines(export(run, "sft?format=messages").asString(), "messages");
         assertThat(messages).extracting(n -> n.at("/messages/1/content").asText())
                 .containsExactly("a lowercase answer", "another lowercase answer");
-        assertThat(messages.getFirst().at("/messages/0/content").asText())
-                .isEqualTo(prompt("constraint i1", "query q1"));
+        assertThat(messages.getFirst().at("/messages/0/content").asText()).isEqualTo("query q1. Constraint i1");
+        assertThat(Schemas.validLines(export(run, "sft?format=messages&prompt=template").asString(), "messages")
+                .getFirst().at("/messages/0/content").asText()).isEqualTo(prompt("constraint i1", "query q1"));
 
         List<JsonNode> sharegpt = Schemas.validLines(export(run, "sft?format=sharegpt").asString(), "sharegpt");
         assertThat(sharegpt).extracting(n -> n.at("/conversations/1/value").asText())
@@ -101,35 +104,43 @@ class ExportFlowTest {
         Records.publishInstruction(Records.instruction(run, "i1", List.of(new PreferencePair("all lowercase",
                 "ALL UPPERCASE"), new PreferencePair("lower again", "UPPER AGAIN"), new PreferencePair(
                 "all lowercase", "ALL UPPERCASE"))));
+        // i2's pairs were stored by cross-validation, but NLI dropped it: no accepted row
+        Records.publishInstruction(Records.instruction(run, "i2", List.of(new PreferencePair("dropped", "DROPPED"))));
+        accept(run, "i1");
         await().atMost(WAIT).until(() -> {
             JsonPath f = funnel(run);
             return f != null && f.getLong("export.verifiedResponses") == 10
-                    && f.getLong("export.instructionCasePairs") == 2;
+                    && f.getLong("export.instructionCasePairs") == 3;
         });
         String p = prompt("constraint i1", "query q1");
 
-        List<JsonNode> query = Schemas.validLines(export(run, "dpo?level=query").asString(), "dpo");
+        List<JsonNode> query = Schemas.validLines(export(run, "dpo?level=query&prompt=template").asString(), "dpo");
         assertThat(pairs(query)).containsExactly(
                 List.of(p, "good a", "bad a"), List.of(p, "good a", "bad b"),
                 List.of(p, "good b", "bad a"), List.of(p, "good b", "bad b"));
 
-        assertThat(pairs(Schemas.validLines(export(run, "dpo?level=query&pairs-per-prompt=1").asString(), "dpo")))
+        assertThat(pairs(Schemas.validLines(export(run, "dpo?level=query&prompt=template&pairs-per-prompt=1").asString(), "dpo")))
                 .containsExactly(List.of(p, "good a", "bad a"));
-        List<JsonNode> many = Schemas.validLines(export(run, "dpo?level=query&pairs-per-prompt=100").asString(),
+        List<JsonNode> many = Schemas.validLines(export(run, "dpo?level=query&prompt=template&pairs-per-prompt=100").asString(),
                 "dpo");
         assertThat(many).hasSize(8);
         assertThat(new HashSet<>(pairs(many))).hasSize(8);
-        assertThat(pairs(Schemas.validLines(export(run, "dpo?level=query&min-pass-rate=0.8").asString(), "dpo")))
+        assertThat(pairs(Schemas.validLines(export(run, "dpo?level=query&prompt=template&min-pass-rate=0.8").asString(), "dpo")))
                 .containsExactly(List.of(p, "good a", "bad a"), List.of(p, "good a", "bad b"),
                         List.of(p, "good a", "bad c"), List.of(p, "good a", "bad d"));
 
-        List<JsonNode> instruction = Schemas.validLines(export(run, "dpo?level=instruction").asString(), "dpo");
+        List<JsonNode> instruction = Schemas.validLines(export(run, "dpo?level=instruction&prompt=template").asString(), "dpo");
         assertThat(pairs(instruction)).containsExactly(List.of("constraint i1", "all lowercase", "ALL UPPERCASE"),
                 List.of("constraint i1", "lower again", "UPPER AGAIN"));
 
-        List<JsonNode> all = Schemas.validLines(export(run, "dpo").asString(), "dpo");
+        List<JsonNode> all = Schemas.validLines(export(run, "dpo?prompt=template").asString(), "dpo");
         assertThat(pairs(all)).containsExactlyElementsOf(concat(pairs(query), pairs(instruction)));
         assertThat(funnel(run).getLong("export.queryPairPrompts")).isEqualTo(1);
+        assertThat(funnel(run).getLong("export.acceptedInstructionCasePairs")).isEqualTo(2);
+        assertThat(pairs(Schemas.validLines(export(run, "dpo?level=instruction").asString(), "dpo")))
+                .as("the natural form capitalises the instruction").containsExactly(
+                        List.of("Constraint i1", "all lowercase", "ALL UPPERCASE"),
+                        List.of("Constraint i1", "lower again", "UPPER AGAIN"));
     }
 
     @Test
@@ -211,6 +222,7 @@ class ExportFlowTest {
         var v = Records.verified(run, "i1", "q1", 0, List.of("yes", "no"), List.of(1.0, 0.0));
         Records.publishVerified(v);
         Records.publishVerified(v);
+        accept(run, "i1");
         var i = Records.instruction(run, "i1", List.of(new PreferencePair("ok", "not ok")));
         Records.publishInstruction(i);
         Records.publishInstruction(i);
@@ -229,14 +241,15 @@ class ExportFlowTest {
         // the instruction's repeated record (other pairs, same id) did not add rows either
         assertThat(funnel(run).getLong("export.instructionCasePairs")).isEqualTo(1);
         assertThat(outputs(run, "sft")).containsExactly("only once", "marker");
-        assertThat(pairs(Schemas.validLines(export(run, "dpo").asString(), "dpo"))).containsExactly(
+        assertThat(pairs(Schemas.validLines(export(run, "dpo?prompt=template").asString(), "dpo"))).containsExactly(
                 List.of(prompt("constraint i1", "query q1"), "yes", "no"), List.of("constraint i1", "ok", "not ok"));
     }
 
     @Test
     void unknownRunsAnswer404ProblemJson() {
         String run = "no-such-run-" + UUID.randomUUID();
-        for (String path : List.of("/export/sft", "/export/dpo", "/funnel", "/card")) {
+        for (String path : List.of("/export/sft", "/export/dpo", "/export/rlvr", "/export/dataset_info.json",
+                "/funnel", "/card")) {
             given().get("/runs/{id}" + path, run).then().statusCode(404)
                     .contentType("application/problem+json").body("status", equalTo(404))
                     .body("detail", containsString(run));
@@ -280,6 +293,16 @@ class ExportFlowTest {
         assertThat(TopicProbe.header(dead.getFirst(), "dead-letter-reason")).contains("passRate 7.0 is outside 0..1");
         awaitJudged(run, 1);
         assertThat(outputs(run, "sft")).containsExactly("good");
+    }
+
+    /** What the lead's instructions.accepted consumer stores: the instruction survived NLI. */
+    private static void accept(String run, String instructionId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            AcceptedInstructionRow a = new AcceptedInstructionRow();
+            a.runId = run;
+            a.instructionId = instructionId;
+            a.persist();
+        });
     }
 
     private static void awaitJudged(String run, int count) {

@@ -10,6 +10,7 @@ import dev.autoif.llm.http.ChatResponse;
 import dev.autoif.llm.http.ChatTransport;
 import dev.autoif.llm.http.OpenAiHttpTransport;
 import dev.autoif.llm.http.TransportFailure;
+import dev.autoif.llm.limit.AdaptiveLimiter;
 import dev.autoif.llm.limit.RequestLimiter;
 import dev.autoif.llm.limit.Sleeper;
 import dev.autoif.llm.limit.TokenBucket;
@@ -30,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,6 +50,7 @@ public class LlmClient {
     private final RetryPolicy retryPolicy;
     private final Sleeper sleeper;
     private final Clock clock;
+    private final LongSupplier nanoClock;
     private final LlmMetrics metrics;
     private final UsageLedger ledger = new UsageLedger();
     /** Endpoints seen not to honour {@code n} (auto mode). */
@@ -55,16 +58,28 @@ public class LlmClient {
 
     public LlmClient(LlmSettings settings, ChatTransport transport, CompletionStore store, MeterRegistry registry,
             Sleeper sleeper, Clock clock) {
+        this(settings, transport, store, registry, sleeper, clock, System::nanoTime);
+    }
+
+    /** @param nanoClock the limiters' time ({@link System#nanoTime()}; a fake one in tests, with a fake sleeper) */
+    public LlmClient(LlmSettings settings, ChatTransport transport, CompletionStore store, MeterRegistry registry,
+            Sleeper sleeper, Clock clock, LongSupplier nanoClock) {
         this.settings = settings;
         this.transport = transport;
         this.store = store;
         this.sleeper = sleeper;
         this.clock = clock;
+        this.nanoClock = nanoClock;
         this.metrics = new LlmMetrics(registry);
         this.retryPolicy = new RetryPolicy(settings.maxRetries(), settings.initialBackoff(), settings.maxBackoff(),
                 () -> ThreadLocalRandom.current().nextDouble());
-        this.limiter = new RequestLimiter(settings.maxConcurrency(), bucket(settings.requestsPerMinute()),
-                bucket(settings.tokensPerMinute()), sleeper);
+        // One adaptive limiter per client: a client talks to one endpoint, whose budget it follows.
+        AdaptiveLimiter adaptive = settings.adaptiveRateLimit() ? new AdaptiveLimiter(nanoClock) : null;
+        if (adaptive != null) {
+            metrics.remainingBudget(adaptive);
+        }
+        this.limiter = new RequestLimiter(settings.maxConcurrency(), bucket(settings.requestsPerMinute(), nanoClock),
+                bucket(settings.tokensPerMinute(), nanoClock), adaptive, sleeper);
     }
 
     /** A client speaking to {@code settings.baseUrl()} over HTTP, with real time. */
@@ -75,8 +90,8 @@ public class LlmClient {
                 store, registry, Sleeper.REAL, clock);
     }
 
-    private static TokenBucket bucket(long perMinute) {
-        return perMinute <= 0 ? null : new TokenBucket(perMinute, System::nanoTime);
+    private static TokenBucket bucket(long perMinute, LongSupplier nanoClock) {
+        return perMinute <= 0 ? null : new TokenBucket(perMinute, nanoClock);
     }
 
     /**
@@ -91,8 +106,7 @@ public class LlmClient {
         Fresh[] fresh = new Fresh[request.n()];
         List<String> keys = new ArrayList<>(request.n());
         for (int i = 0; i < request.n(); i++) {
-            keys.add(CacheKey.of(request.model(), request.messages(), request.temperature(), request.maxTokens(),
-                    request.seed(), i));
+            keys.add(cacheKey(request, i));
         }
         try {
             fromCache(keys, out, tally);
@@ -120,7 +134,7 @@ public class LlmClient {
                 metrics.failure(request, c.error());
             }
         }
-        throwIfNothingObtained(out);
+        throwIfNothingObtained(out, result.usage());
         return result;
     }
 
@@ -144,6 +158,12 @@ public class LlmClient {
 
     public LlmUsage peekUsage(String runId, Stage stage) {
         return ledger.peek(runId, stage);
+    }
+
+    /** The cache key (llm_completion.key_hash) of sample {@code index} of {@code request} at this endpoint. */
+    public String cacheKey(LlmRequest request, int index) {
+        return CacheKey.of(settings.baseUrl(), request.model(), request.messages(), request.temperature(),
+                request.maxTokens(), request.seed(), index);
     }
 
     public LlmSettings settings() {
@@ -201,7 +221,7 @@ public class LlmClient {
                 seedFor(r, missing.getFirst()));
         ChatResponse response;
         try {
-            response = callWithRetries(call, tally);
+            response = callWithRetries(r, call, tally);
         } catch (LlmRejectedException e) {
             if (settings.nSupported() == NSupport.AUTO && e.status() == 400) {
                 return probeWithoutN(r, missing, out, fresh, tally, e);
@@ -271,7 +291,7 @@ public class LlmClient {
     private ChoiceResult fetchOne(LlmRequest r, int index, Fresh[] fresh, Tally tally) {
         ChatCall call = new ChatCall(r.model(), r.messages(), r.temperature(), r.maxTokens(), 1, seedFor(r, index));
         try {
-            ChatResponse response = callWithRetries(call, tally);
+            ChatResponse response = callWithRetries(r, call, tally);
             if (response.contents().isEmpty()) {
                 return ChoiceResult.failed(index, new LlmResponseException("endpoint returned no choices"));
             }
@@ -297,24 +317,36 @@ public class LlmClient {
         return r.seed() == null ? null : r.seed() + index;
     }
 
-    private ChatResponse callWithRetries(ChatCall call, Tally tally) {
+    private ChatResponse callWithRetries(LlmRequest r, ChatCall call, Tally tally) {
         long estimate = TokenEstimator.requestTokens(call.messages(), call.maxTokens(), call.n());
         for (int attempts = 1;; attempts++) {
             TransportFailure failure;
             try (RequestLimiter.Permit permit = limiter.acquire(estimate)) {
+                metrics.adaptiveDelay(r, permit.adaptiveDelay());
                 tally.calls.incrementAndGet();
+                long start = nanoClock.getAsLong();
                 try {
                     ChatResponse response = transport.send(call);
+                    metrics.request(r, "ok", nanoClock.getAsLong() - start);
+                    permit.observe(response.rateLimits());
                     permit.settle(response.promptTokens() + response.completionTokens());
                     tally.promptTokens.addAndGet(response.promptTokens());
                     tally.completionTokens.addAndGet(response.completionTokens());
                     return response;
                 } catch (TransportFailure f) {
+                    metrics.request(r, LlmMetrics.outcome(f.status()), nanoClock.getAsLong() - start);
+                    permit.observe(f.rateLimits());
                     permit.refund();
                     failure = f;
+                } catch (LlmResponseException e) {
+                    metrics.request(r, "invalid_response", nanoClock.getAsLong() - start);
+                    throw e;
                 }
             } catch (InterruptedException e) {
                 throw new LlmInterruptedException(e);
+            }
+            if (failure.status() == 429) {
+                metrics.rateLimited(r);
             }
             Optional<Duration> delay = retryPolicy.nextDelay(attempts, failure.status(), failure.retryAfter());
             if (delay.isEmpty()) {
@@ -324,6 +356,7 @@ public class LlmClient {
                 throw new LlmRetriesExhaustedException(attempts, failure.status(),
                         "gave up after " + attempts + " attempts: " + failure.getMessage(), failure);
             }
+            metrics.retry(r, failure.status());
             LOG.debugf("LLM attempt %d failed (%s); retrying in %s", attempts, failure.getMessage(), delay.get());
             try {
                 sleeper.sleep(delay.get());
@@ -361,7 +394,7 @@ public class LlmClient {
     }
 
     /** Nothing came back and the endpoint is to blame (not the model's answers): the caller should know loudly. */
-    private static void throwIfNothingObtained(ChoiceResult[] out) {
+    private static void throwIfNothingObtained(ChoiceResult[] out, LlmUsage spent) {
         LlmException first = null;
         for (ChoiceResult c : out) {
             if (c.isOk() || c.error() instanceof LlmResponseException) {
@@ -370,7 +403,7 @@ public class LlmClient {
             first = first == null ? c.error() : first;
         }
         if (first != null) {
-            throw first;
+            throw first.withUsage(spent);
         }
     }
 

@@ -7,15 +7,30 @@ import java.time.Duration;
  *
  * @param requestsPerMinute 0 = no limit
  * @param tokensPerMinute 0 = no limit
+ * @param adaptiveRateLimit follow the provider's {@code x-ratelimit-*} headers and slow down before being refused
+ *     (the static limits above stay a ceiling)
  */
 public record LlmSettings(String baseUrl, Duration timeout, int maxConcurrency, int requestsPerMinute,
         long tokensPerMinute, int maxRetries, Duration initialBackoff, Duration maxBackoff, NSupport nSupported,
-        boolean cacheEnabled) {
+        boolean cacheEnabled, boolean adaptiveRateLimit) {
 
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
+    /** Adaptive rate limiting on. */
+    public LlmSettings(String baseUrl, Duration timeout, int maxConcurrency, int requestsPerMinute,
+            long tokensPerMinute, int maxRetries, Duration initialBackoff, Duration maxBackoff, NSupport nSupported,
+            boolean cacheEnabled) {
+        this(baseUrl, timeout, maxConcurrency, requestsPerMinute, tokensPerMinute, maxRetries, initialBackoff,
+                maxBackoff, nSupported, cacheEnabled, true);
+    }
+
     public static LlmSettings defaults(String baseUrl) {
         return new LlmSettings(baseUrl, Duration.ofSeconds(60), 8, 500, 200_000, 5, Duration.ofMillis(500),
-                Duration.ofSeconds(30), NSupport.AUTO, true);
+                Duration.ofSeconds(30), NSupport.AUTO, true, true);
+    }
+
+    public LlmSettings withAdaptiveRateLimit(boolean on) {
+        return new LlmSettings(baseUrl, timeout, maxConcurrency, requestsPerMinute, tokensPerMinute, maxRetries,
+                initialBackoff, maxBackoff, nSupported, cacheEnabled, on);
     }
 }

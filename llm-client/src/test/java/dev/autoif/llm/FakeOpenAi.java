@@ -43,6 +43,8 @@ final class FakeOpenAi implements AutoCloseable {
     final AtomicInteger maxInFlight = new AtomicInteger();
     volatile NMode nMode = NMode.HONOUR;
     volatile Duration delay = Duration.ZERO;
+    /** How answers start, so two endpoints can answer one request differently. */
+    volatile String voice = "answer";
 
     FakeOpenAi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -96,6 +98,14 @@ final class FakeOpenAi implements AutoCloseable {
         };
     }
 
+    /** A normal answer of one choice per asked, with these response headers (e.g. {@code x-ratelimit-*}). */
+    Reply okWith(Map<String, String> headers) {
+        return (ex, req) -> {
+            headers.forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+            answer(ex, req, req.path("n").asInt(1));
+        };
+    }
+
     /** Exactly {@code choices} choices, whatever was asked. */
     Reply choices(int choices) {
         return (ex, req) -> answer(ex, req, choices);
@@ -128,10 +138,14 @@ final class FakeOpenAi implements AutoCloseable {
     }
 
     static String text(Integer seed, int choice) {
-        return "answer seed=" + seed + " choice=" + choice;
+        return text("answer", seed, choice);
     }
 
-    private static void answer(HttpExchange ex, JsonNode req, int choices) throws IOException {
+    static String text(String voice, Integer seed, int choice) {
+        return voice + " seed=" + seed + " choice=" + choice;
+    }
+
+    private void answer(HttpExchange ex, JsonNode req, int choices) throws IOException {
         Integer seed = req.has("seed") ? req.get("seed").asInt() : null;
         ObjectNode root = JSON.createObjectNode();
         root.put("id", "chatcmpl-test").put("object", "chat.completion").put("model", req.path("model").asText());
@@ -139,7 +153,7 @@ final class FakeOpenAi implements AutoCloseable {
         for (int i = choices - 1; i >= 0; i--) { // reversed on purpose: the client must order by index
             ObjectNode c = arr.addObject();
             c.put("index", i).put("finish_reason", "stop");
-            c.putObject("message").put("role", "assistant").put("content", text(seed, i));
+            c.putObject("message").put("role", "assistant").put("content", text(voice, seed, i));
         }
         root.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 5 * choices)
                 .put("total_tokens", 10 + 5 * choices);

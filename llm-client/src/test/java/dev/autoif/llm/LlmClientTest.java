@@ -18,7 +18,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,12 +34,9 @@ class LlmClientTest {
     private FakeOpenAi server;
     private InMemoryCompletionStore store;
     private SimpleMeterRegistry registry;
-    private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-    private final Sleeper recordingSleeper = d -> {
-        if (!d.isZero()) {
-            sleeps.add(d);
-        }
-    };
+    private final FakeTime time = new FakeTime();
+    private final List<Duration> sleeps = time.sleeps;
+    private final Sleeper recordingSleeper = time.sleeper;
 
     @BeforeEach
     void start() throws Exception {
@@ -66,7 +62,7 @@ class LlmClientTest {
     private LlmClient client(LlmSettings s, ApiKey key) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         return new LlmClient(s, new OpenAiHttpTransport(s.baseUrl(), key, s.timeout(), clock), store, registry,
-                recordingSleeper, clock);
+                recordingSleeper, clock, time::nanoTime);
     }
 
     private static LlmRequest request(int n, Integer seed) {
@@ -211,6 +207,57 @@ class LlmClientTest {
         client.complete(request(1, 1).withMaxTokens(64));
         client.complete(request(1, 2));
         assertThat(server.calls()).isEqualTo(4);
+    }
+
+    @Test
+    void twoEndpointsWithOneModelNameAreCachedApart() throws Exception {
+        try (FakeOpenAi other = new FakeOpenAi()) {
+            server.voice = "simulator";
+            other.voice = "provider";
+            LlmSettings s = settings(NSupport.AUTO);
+            LlmClient simulator = client(s);
+            LlmClient provider = client(new LlmSettings(other.baseUrl(), s.timeout(), 4, 0, 0, 3, s.initialBackoff(),
+                    s.maxBackoff(), NSupport.AUTO, true)); // same store, same model name, same request
+
+            LlmResult fromSimulator = simulator.complete(request(2, 7));
+            LlmResult fromProvider = provider.complete(request(2, 7));
+
+            assertThat(fromSimulator.texts()).containsExactly(FakeOpenAi.text("simulator", 7, 0),
+                    FakeOpenAi.text("simulator", 7, 1));
+            assertThat(fromProvider.texts()).containsExactly(FakeOpenAi.text("provider", 7, 0),
+                    FakeOpenAi.text("provider", 7, 1));
+            assertThat(fromProvider.choices()).noneMatch(ChoiceResult::fromCache);
+            assertThat(store.size()).isEqualTo(4);
+            assertThat(server.calls()).isEqualTo(1);
+            assertThat(other.calls()).isEqualTo(1);
+
+            // Each served from its own cache on the second call, without HTTP.
+            LlmResult simulatorAgain = simulator.complete(request(2, 7));
+            LlmResult providerAgain = provider.complete(request(2, 7));
+            assertThat(simulatorAgain.texts()).isEqualTo(fromSimulator.texts());
+            assertThat(providerAgain.texts()).isEqualTo(fromProvider.texts());
+            assertThat(simulatorAgain.choices()).allMatch(ChoiceResult::fromCache);
+            assertThat(providerAgain.choices()).allMatch(ChoiceResult::fromCache);
+            assertThat(server.calls()).isEqualTo(1);
+            assertThat(other.calls()).isEqualTo(1);
+            assertThat(simulator.cacheKey(request(2, 7), 0)).isNotEqualTo(provider.cacheKey(request(2, 7), 0));
+        }
+    }
+
+    @Test
+    void oneEndpointWrittenDifferentlySharesItsCache() {
+        LlmSettings s = settings(NSupport.AUTO);
+        LlmClient client = client(s);
+        LlmResult first = client.complete(request(1, 8));
+        String spelledOtherwise = s.baseUrl().replace("http://", "HTTP://") + "/";
+        LlmClient same = client(new LlmSettings(spelledOtherwise, s.timeout(), 4, 0, 0, 3, s.initialBackoff(),
+                s.maxBackoff(), NSupport.AUTO, true));
+
+        LlmResult again = same.complete(request(1, 8));
+
+        assertThat(server.calls()).isEqualTo(1);
+        assertThat(again.texts()).isEqualTo(first.texts());
+        assertThat(again.choices()).allMatch(ChoiceResult::fromCache);
     }
 
     @Test

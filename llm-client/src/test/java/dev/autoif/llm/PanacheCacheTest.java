@@ -83,7 +83,8 @@ class PanacheCacheTest {
 
     @Test
     void concurrentIdenticalWritesStoreOneRowAndNobodyFails() throws Exception {
-        String key = CacheKey.of("gpt-test", List.of(ChatMessage.user("race")), 0.0, 1, 1, 0);
+        String key = CacheKey.of("http://127.0.0.1/v1", "gpt-test", List.of(ChatMessage.user("race")), 0.0, 1, 1,
+                0);
         CachedCompletion c = new CachedCompletion(key, "gpt-test", "run-race", Stage.JUDGE, "[]", "same answer", 1, 1,
                 Instant.now());
         CountDownLatch go = new CountDownLatch(1);

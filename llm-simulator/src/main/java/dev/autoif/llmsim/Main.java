@@ -21,8 +21,11 @@ public final class Main {
               --fault NAME=RATE        repeatable; or LLM_SIM_FAULTS=name=rate,name=rate
               --behaviour NAME=RATE    repeatable; or LLM_SIM_BEHAVIOUR=name=rate,...
               --perfect                all behaviour rates 0 (LLM_SIM_PERFECT=true)
+              --diverse                self-instruct draws from the wide catalogue (LLM_SIM_DIVERSE=true)
               --slow-ms MS             delay of the 'slow' fault (LLM_SIM_SLOW_MS, default 30000)
               --retry-after S          Retry-After of the 'http-429' fault (LLM_SIM_RETRY_AFTER, default 1)
+              --rpm N                  requests per minute per API key, 429 beyond (LLM_SIM_RPM, default 0 = off)
+              --tpm N                  tokens per minute per API key, 429 beyond (LLM_SIM_TPM, default 0 = off)
             """;
 
     private Main() {
@@ -42,8 +45,10 @@ public final class Main {
             System.out.print(USAGE);
             return;
         }
+        RateLimits limits = sim.settings().rateLimits();
         System.out.println("autoif LLM simulator listening on " + sim.baseUrl()
-                + " (stats: " + sim.rootUrl() + "/stats)");
+                + " (stats: " + sim.rootUrl() + "/stats)" + (limits.enabled() ? ", per API key: "
+                + limits.requestsPerMinute() + " rpm, " + limits.tokensPerMinute() + " tpm (0 = off)" : ""));
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sim.close();
@@ -60,8 +65,11 @@ public final class Main {
         String apiKey = env.get("LLM_SIM_API_KEY");
         String latency = env.get("LLM_SIM_LATENCY");
         boolean perfect = Boolean.parseBoolean(env.getOrDefault("LLM_SIM_PERFECT", "false"));
+        boolean diverse = Boolean.parseBoolean(env.getOrDefault("LLM_SIM_DIVERSE", "false"));
         Long slow = env.containsKey("LLM_SIM_SLOW_MS") ? parseLong(env.get("LLM_SIM_SLOW_MS"), "slow-ms") : null;
         Integer retry = env.containsKey("LLM_SIM_RETRY_AFTER") ? parseInt(env.get("LLM_SIM_RETRY_AFTER"), "retry-after") : null;
+        long rpm = parseLong(env.getOrDefault("LLM_SIM_RPM", "0"), "rpm");
+        long tpm = parseLong(env.getOrDefault("LLM_SIM_TPM", "0"), "tpm");
         List<String> faults = new ArrayList<>(splitList(env.get("LLM_SIM_FAULTS")));
         List<String> behaviours = new ArrayList<>(splitList(env.get("LLM_SIM_BEHAVIOUR")));
         for (int i = 0; i < args.length; i++) {
@@ -71,6 +79,7 @@ public final class Main {
                     return null;
                 }
                 case "--perfect" -> perfect = true;
+                case "--diverse" -> diverse = true;
                 default -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException("missing value after " + a);
@@ -86,6 +95,8 @@ public final class Main {
                         case "--behaviour", "--behavior" -> behaviours.add(v);
                         case "--slow-ms" -> slow = parseLong(v, "slow-ms");
                         case "--retry-after" -> retry = parseInt(v, "retry-after");
+                        case "--rpm" -> rpm = parseLong(v, "rpm");
+                        case "--tpm" -> tpm = parseLong(v, "tpm");
                         default -> throw new IllegalArgumentException("unknown option " + a);
                     }
                 }
@@ -93,10 +104,13 @@ public final class Main {
         }
         // Validate all settings before binding the port.
         Settings probe = new Settings();
+        RateLimits limits = new RateLimits(rpm, tpm);
         apply(probe, latency, perfect, slow, retry, faults, behaviours);
         LlmSimulator sim = LlmSimulator.start(new SimulatorOptions(host, port, seed,
                 apiKey == null || apiKey.isBlank() ? null : apiKey, SimulatorOptions.DEFAULT_MODELS));
         apply(sim.settings(), latency, perfect, slow, retry, faults, behaviours);
+        sim.settings().rateLimits(limits);
+        sim.settings().diverseInstructions(diverse);
         return sim;
     }
 

@@ -4,7 +4,10 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** What the simulator does right now: fault and behaviour rates, latency. Changeable at runtime from Java or HTTP. */
+/**
+ * What the simulator does right now: fault and behaviour rates, latency, rate limits. Changeable at runtime from Java
+ * or HTTP.
+ */
 public final class Settings {
 
     private final EnumMap<Fault, Double> faults = new EnumMap<>(Fault.class);
@@ -12,6 +15,8 @@ public final class Settings {
     private volatile Latency latency = Latency.NONE;
     private volatile long slowMillis = 30_000;
     private volatile int retryAfterSeconds = 1;
+    private volatile RateLimits rateLimits = RateLimits.OFF;
+    private volatile boolean diverseInstructions;
 
     public Settings() {
         resetBehaviour();
@@ -52,11 +57,25 @@ public final class Settings {
         return new EnumMap<>(behaviour);
     }
 
-    /** Every behaviour back to its default rate. */
+    /** Every behaviour back to its default rate, the diversity mode off. */
     public synchronized Settings resetBehaviour() {
         for (Behaviour b : Behaviour.values()) {
             behaviour.put(b, b.defaultRate());
         }
+        diverseInstructions = false;
+        return this;
+    }
+
+    /**
+     * The diversity mode: self-instruct draws from the wide catalogue (hundreds of thousands of distinct
+     * constraints) instead of the 31 standard families with their few parameters. Off by default.
+     */
+    public boolean diverseInstructions() {
+        return diverseInstructions;
+    }
+
+    public Settings diverseInstructions(boolean on) {
+        this.diverseInstructions = on;
         return this;
     }
 
@@ -101,6 +120,23 @@ public final class Settings {
         }
         this.retryAfterSeconds = s;
         return this;
+    }
+
+    public RateLimits rateLimits() {
+        return rateLimits;
+    }
+
+    /**
+     * Requests and tokens per minute per API key (0 = off). Every setting, even to the same values, starts each key
+     * with a full budget, as a new limit tier would.
+     */
+    public Settings rateLimits(RateLimits limits) {
+        this.rateLimits = Objects.requireNonNull(limits);
+        return this;
+    }
+
+    public Settings rateLimits(long requestsPerMinute, long tokensPerMinute) {
+        return rateLimits(new RateLimits(requestsPerMinute, tokensPerMinute));
     }
 
     private static double checkRate(double rate) {

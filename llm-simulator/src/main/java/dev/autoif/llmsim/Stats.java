@@ -1,18 +1,30 @@
 package dev.autoif.llmsim;
 
 import dev.autoif.llmsim.prompt.PromptKind;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Counts requests, choices, tokens and injected faults, by prompt kind. Thread-safe. */
+/**
+ * Counts requests, choices, tokens, injected faults and requests refused by the rate limits, by prompt kind, and
+ * the requests in flight now and at most since the last reset. Thread-safe.
+ */
 public final class Stats {
 
-    /** Counters of one prompt kind (or the total). */
+    /**
+     * Counters of one prompt kind (or the total).
+     *
+     * @param requests every request seen, refused ones included
+     * @param rateLimited requests refused with 429 because their API key was over its rate limit (not a fault)
+     * @param inFlight requests admitted and not yet answered, now
+     * @param peakInFlight the most requests in flight at once since the last reset
+     */
     public record Counters(long requests, long choices, long promptTokens, long completionTokens,
-            Map<String, Long> faults) {
+            Map<String, Long> faults, long rateLimited, long inFlight, long peakInFlight) {
 
         public long totalTokens() {
             return promptTokens + completionTokens;
@@ -41,20 +53,70 @@ public final class Stats {
         final AtomicLong promptTokens = new AtomicLong();
         final AtomicLong completionTokens = new AtomicLong();
         final ConcurrentHashMap<Fault, AtomicLong> faults = new ConcurrentHashMap<>();
+        final AtomicLong rateLimited = new AtomicLong();
 
-        Counters snapshot() {
+        Counters snapshot(Gauge g) {
             Map<String, Long> f = new TreeMap<>();
             faults.forEach((k, v) -> f.put(k.wireName(), v.get()));
-            return new Counters(requests.get(), choices.get(), promptTokens.get(), completionTokens.get(), Map.copyOf(f));
+            return new Counters(requests.get(), choices.get(), promptTokens.get(), completionTokens.get(), Map.copyOf(f),
+                    rateLimited.get(), g.now.get(), g.peak.get());
         }
     }
 
+    /** Requests in flight; kept across {@link #reset()}, which would otherwise lose the ones still running. */
+    private static final class Gauge {
+        final AtomicLong now = new AtomicLong();
+        final AtomicLong peak = new AtomicLong();
+
+        void enter() {
+            long n = now.incrementAndGet();
+            peak.accumulateAndGet(n, Math::max);
+        }
+
+        void resetPeak() {
+            peak.set(now.get());
+        }
+    }
+
+    /** An admitted request; close it once answered. */
+    public interface InFlight extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     private final ConcurrentHashMap<PromptKind, Live> live = new ConcurrentHashMap<>();
+    private final Map<PromptKind, Gauge> inFlight = new EnumMap<>(PromptKind.class);
+    private final Gauge totalInFlight = new Gauge();
 
     public Stats() {
         for (PromptKind k : PromptKind.values()) {
             live.put(k, new Live());
+            inFlight.put(k, new Gauge());
         }
+    }
+
+    /** Counts a request of {@code kind} as in flight until the returned handle is closed. */
+    public InFlight enter(PromptKind kind) {
+        Gauge g = inFlight.get(kind);
+        g.enter();
+        totalInFlight.enter();
+        AtomicBoolean closed = new AtomicBoolean();
+        return () -> {
+            if (closed.compareAndSet(false, true)) {
+                g.now.decrementAndGet();
+                totalInFlight.now.decrementAndGet();
+            }
+        };
+    }
+
+    public void rateLimited(PromptKind kind) {
+        live.get(kind).rateLimited.incrementAndGet();
+    }
+
+    /** Peaks start again from the requests in flight now (also part of {@link #reset()}). */
+    public void resetPeaks() {
+        inFlight.values().forEach(Gauge::resetPeak);
+        totalInFlight.resetPeak();
     }
 
     public void request(PromptKind kind, long promptTokens) {
@@ -79,22 +141,26 @@ public final class Stats {
         long c = 0;
         long p = 0;
         long t = 0;
+        long limited = 0;
         Map<String, Long> f = new TreeMap<>();
         for (PromptKind k : PromptKind.values()) {
-            Counters s = live.get(k).snapshot();
+            Counters s = live.get(k).snapshot(inFlight.get(k));
             by.put(k, s);
             r += s.requests();
             c += s.choices();
             p += s.promptTokens();
             t += s.completionTokens();
+            limited += s.rateLimited();
             s.faults().forEach((name, n) -> f.merge(name, n, Long::sum));
         }
-        return new Snapshot(new Counters(r, c, p, t, Map.copyOf(f)), by);
+        return new Snapshot(new Counters(r, c, p, t, Map.copyOf(f), limited, totalInFlight.now.get(),
+                totalInFlight.peak.get()), by);
     }
 
     public void reset() {
         for (PromptKind k : PromptKind.values()) {
             live.put(k, new Live());
         }
+        resetPeaks();
     }
 }

@@ -84,6 +84,19 @@ public final class PythonRunner {
         return list;
     }
 
+    /** The label of every job whose result is not its expected verdict, with what Python said instead. */
+    public static List<String> disagreements(List<Job> jobs, List<Boolean> expected, List<String> labels)
+            throws IOException, InterruptedException {
+        List<Object> results = run(jobs);
+        List<String> wrong = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            if (!expected.get(i).equals(results.get(i))) {
+                wrong.add(labels.get(i) + " -> " + results.get(i));
+            }
+        }
+        return wrong;
+    }
+
     public static String compiles(String code) throws IOException, InterruptedException {
         return (String) run(List.of(Job.compile(code))).getFirst();
     }

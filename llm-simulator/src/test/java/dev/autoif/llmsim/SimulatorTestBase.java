@@ -23,7 +23,8 @@ abstract class SimulatorTestBase {
 
     @BeforeEach
     void cleanSlate() {
-        sim.settings().clearFaults().perfectModel().latency(Latency.NONE).slowMillis(30_000).retryAfterSeconds(1);
+        sim.settings().clearFaults().perfectModel().latency(Latency.NONE).slowMillis(30_000).retryAfterSeconds(1)
+                .rateLimits(RateLimits.OFF);
         sim.resetStats();
     }
 }

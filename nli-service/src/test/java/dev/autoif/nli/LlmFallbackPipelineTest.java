@@ -15,8 +15,8 @@ import dev.autoif.contracts.NliJudgement;
 import dev.autoif.contracts.NliLabel;
 import dev.autoif.contracts.NliPolicy;
 import dev.autoif.contracts.StageProgress;
-import dev.autoif.nli.messaging.OutcomePublisher;
 import dev.autoif.platform.messaging.RunSpecs;
+import dev.autoif.platform.messaging.step.ConsumerStep;
 import dev.autoif.testinfra.SimulatorControl;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -46,7 +46,7 @@ class LlmFallbackPipelineTest {
     RunSpecs runSpecs;
 
     @Inject
-    OutcomePublisher publisher;
+    ConsumerStep step;
 
     private SimulatorControl simulator;
 
@@ -112,7 +112,7 @@ class LlmFallbackPipelineTest {
         InstructionVerified commas = Fixtures.verified(runId, NO_COMMAS, fn("f-x1", NO_COMMAS_CHECK));
         Fixtures.send(commas);
 
-        await().atMost(WAIT).until(() -> publisher.seen("cv:" + commas.instructionId()));
+        await().atMost(WAIT).until(() -> step.consumed("nli-service.instructions-verified", "cv:" + commas.instructionId()));
 
         assertThat(Fixtures.accepted(List.of(commas.instructionId()), 1, Duration.ofSeconds(2))).isEmpty();
         assertThat(Fixtures.progress(runId, 1, Duration.ofSeconds(2))).isEmpty();

@@ -134,6 +134,41 @@ class CorpusResourceTest {
     }
 
     @Test
+    void filtersOnUploadKeepThePapersQueriesAndCountWhatEachRemoved() {
+        String id = newId();
+        String body = """
+                {"query": "How do I make my resume stand out to recruiters?"}
+                {"query": "thanks"}
+                {"query": "Qu'est-ce que la photosynthèse et pourquoi est-elle importante pour les plantes ?"}
+                {"query": "Write a limerick about a cat who learns to play the piano."}
+                """;
+        var req = given().contentType("application/octet-stream").body(body.getBytes(StandardCharsets.UTF_8))
+                .queryParam("id", id).queryParam("minChars", 20).queryParam("maxChars", 300)
+                .queryParam("language", "en");
+        req.when().post("/corpora").then().statusCode(201)
+                .body("read", equalTo(4)).body("stored", equalTo(2))
+                .body("filters.minChars", equalTo(20)).body("filters.maxChars", equalTo(300))
+                .body("filters.language", equalTo("en"))
+                .body("filtered.min-chars", equalTo(1)).body("filtered.language", equalTo(1));
+        assertThat(texts(id)).containsExactly("How do I make my resume stand out to recruiters?",
+                "Write a limerick about a cat who learns to play the piano.");
+        given().when().get("/corpora/" + id).then().statusCode(200).body("filtered.language", equalTo(1))
+                .body("filters.language", equalTo("en"));
+    }
+
+    @Test
+    void badFiltersAreProblemsNamingTheParameter() {
+        given().contentType("application/octet-stream").body("a\n".getBytes(StandardCharsets.UTF_8))
+                .queryParam("minChars", "twenty").queryParam("maxChars", 0).queryParam("language", "xx")
+                .when().post("/corpora").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("minChars", "maxChars", "language")));
+        String id = newId();
+        given().contentType("application/octet-stream").body("hi\nyo\n".getBytes(StandardCharsets.UTF_8))
+                .queryParam("id", id).queryParam("minChars", 5).when().post("/corpora").then().statusCode(400)
+                .body("detail", containsString("removed by filters {min-chars=2}"));
+    }
+
+    @Test
     void badParametersAndTakenIdsAreProblems() {
         upload(newId(), "xml", "a\n").statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("format"));

@@ -75,6 +75,7 @@ final class Fixtures {
         long prompt = 0;
         long completion = 0;
         Map<String, Long> dropped = new HashMap<>();
+        Map<String, Long> modes = new HashMap<>();
         for (StageProgress d : deltas) {
             in += d.itemsIn();
             out += d.itemsOut();
@@ -82,7 +83,8 @@ final class Fixtures {
             prompt += d.promptTokens();
             completion += d.completionTokens();
             d.dropped().forEach((k, v) -> dropped.merge(k, v, Long::sum));
+            d.modes().forEach((k, v) -> modes.merge(k, v, Long::sum));
         }
-        return new StageProgress(runId, stage, in, out, dropped, calls, prompt, completion, false);
+        return new StageProgress(runId, stage, in, out, dropped, calls, prompt, completion, false, modes);
     }
 }

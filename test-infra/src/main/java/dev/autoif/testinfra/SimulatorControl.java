@@ -61,6 +61,37 @@ public final class SimulatorControl {
         call("POST", "/admin/faults", "{\"retryAfterSeconds\": " + seconds + "}");
     }
 
+    /**
+     * Requests and tokens per minute per API key, enforced with OpenAI's headers and 429s (0 = that limit off). Every
+     * key starts with a full budget. {@link #reset()} leaves them alone: end with {@link #clearRateLimits()}.
+     */
+    public void rateLimits(long requestsPerMinute, long tokensPerMinute) {
+        call("POST", "/admin/rate-limits", "{\"requestsPerMinute\": " + requestsPerMinute + ", \"tokensPerMinute\": "
+                + tokensPerMinute + "}");
+    }
+
+    /** No rate limits (the default). */
+    public void clearRateLimits() {
+        call("DELETE", "/admin/rate-limits", null);
+    }
+
+    /** Requests refused with 429 because their key was over its rate limit, every prompt kind. */
+    public long rateLimited() {
+        return stats().path("total").path("rateLimited").asLong(0);
+    }
+
+    /** The most requests of one prompt kind in flight at once since the last reset ("total" for all kinds). */
+    public long peakInFlight(String kind) {
+        JsonNode stats = stats();
+        JsonNode counters = "total".equals(kind) ? stats.path("total") : stats.path("byKind").path(kind);
+        return counters.path("peakInFlight").asLong(0);
+    }
+
+    /** The peaks of requests in flight start again from now; other counters stay. */
+    public void resetPeakInFlight() {
+        call("POST", "/stats/reset-peak", null);
+    }
+
     public void resetStats() {
         call("POST", "/stats/reset", null);
     }

@@ -14,9 +14,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** A run's funnel (JSON or a plain-text table) and its Hugging Face dataset card. */
 @Path("/runs/{id}")
@@ -48,10 +50,17 @@ public class FunnelResource {
     @Path("/card")
     @Produces({MARKDOWN, "application/problem+json"})
     @Operation(summary = "A Hugging Face dataset card (README.md) for the run")
-    public Response card(@PathParam("id") String runId) {
+    public Response card(@PathParam("id") String runId,
+            @QueryParam("validation") @Parameter(description = "the validation share the folder's files were"
+                    + " exported with (0..0.5; default 0)") String validation,
+            @QueryParam("seed") @Parameter(description = "their split's seed (default 42)") String seed) {
+        List<Violation> errors = new ArrayList<>();
+        double v = Params.validation(validation, errors);
+        long s = Params.seed(seed, errors);
+        ExportResource.check(errors);
         Optional<RunSpec> spec = runs.require(runId);
         FunnelReport report = runs.report(runId, spec);
-        return Response.ok(DatasetCard.render(report, spec), MARKDOWN + ";charset=UTF-8")
+        return Response.ok(DatasetCard.render(report, spec, v, s), MARKDOWN + ";charset=UTF-8")
                 .header(HttpHeaders.CONTENT_DISPOSITION, RunLookup.attachment("README.md"))
                 .header(RunLookup.COMPLETE_HEADER, report.complete()).build();
     }

@@ -1,7 +1,11 @@
 package dev.autoif.export.api;
 
 import dev.autoif.contracts.Violation;
+import dev.autoif.export.domain.ExportParam;
+import dev.autoif.export.domain.Split;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Query parameters read as text and checked here, so a malformed value answers 400 with the parameter's name
@@ -42,5 +46,60 @@ final class Params {
         }
         errors.add(new Violation(name, "must be an integer from " + min + " to " + max));
         return dflt;
+    }
+
+    /** One of {@code values} by its {@link ExportParam#param()}; {@code dflt} when absent. */
+    static <E extends ExportParam> E choice(String name, String value, E[] values, E dflt, List<Violation> errors) {
+        if (value == null || value.isBlank()) {
+            return dflt;
+        }
+        for (E e : values) {
+            if (e.param().equals(value.trim())) {
+                return e;
+            }
+        }
+        errors.add(new Violation(name, "must be one of " + Arrays.stream(values).map(ExportParam::param)
+                .collect(Collectors.joining(", "))));
+        return dflt;
+    }
+
+    static boolean bool(String name, String value, List<Violation> errors) {
+        if (value == null || value.isBlank() || value.trim().equals("false")) {
+            return false;
+        }
+        if (value.trim().equals("true")) {
+            return true;
+        }
+        errors.add(new Violation(name, "must be true or false"));
+        return false;
+    }
+
+    /** The validation share, 0 when absent: {@code validation} in [0, 0.5]. */
+    static double validation(String value, List<Violation> errors) {
+        Double v = decimal("validation", value, 0, 0.5, errors);
+        return v == null ? 0 : v;
+    }
+
+    static long seed(String value, List<Violation> errors) {
+        if (value == null || value.isBlank()) {
+            return Split.DEFAULT_SEED;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            errors.add(new Violation("seed", "must be an integer"));
+            return Split.DEFAULT_SEED;
+        }
+    }
+
+    /** Which side of a seeded train/validation split an export holds; without {@code validation} all is train. */
+    static Split split(String validation, String seed, String part, List<Violation> errors) {
+        double fraction = validation(validation, errors);
+        long s = seed(seed, errors);
+        Split.Part p = choice("split", part, Split.Part.values(), Split.Part.TRAIN, errors);
+        if (fraction == 0 && p == Split.Part.VALIDATION) {
+            errors.add(new Violation("split", "validation needs a validation share (validation=0.05, for example)"));
+        }
+        return new Split(fraction, s, p);
     }
 }

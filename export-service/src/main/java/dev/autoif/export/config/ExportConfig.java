@@ -14,8 +14,4 @@ public interface ExportConfig {
     /** Query-level preference pairs per prompt when the request does not say (the original code's 2 x 2). */
     @WithDefault("4")
     int pairsPerPrompt();
-
-    /** How long a consumer waits for the broker to acknowledge a progress delta. */
-    @WithDefault("PT30S")
-    java.time.Duration sendTimeout();
 }

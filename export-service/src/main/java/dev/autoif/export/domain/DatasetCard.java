@@ -17,7 +17,11 @@ public final class DatasetCard {
     private DatasetCard() {
     }
 
-    public static String render(FunnelReport funnel, Optional<RunSpec> spec) {
+    /**
+     * @param validation the validation share the folder's files were exported with (0: train files only)
+     * @param seed the split's seed, shown so the files can be exported again identically
+     */
+    public static String render(FunnelReport funnel, Optional<RunSpec> spec, double validation, long seed) {
         StringBuilder b = new StringBuilder();
         String name = spec.map(RunSpec::name).orElse(funnel.runId());
         b.append("---\n");
@@ -28,6 +32,7 @@ public final class DatasetCard {
         b.append("task_categories:\n- text-generation\n");
         b.append("tags:\n- instruction-following\n- autoif\n- synthetic\n- sft\n- dpo\n");
         b.append("size_categories:\n- ").append(SizeCategory.of(funnel.export().kept())).append('\n');
+        b.append(TrainerFile.configsYaml(validation));
         b.append("---\n\n");
 
         b.append("# AutoIF: ").append(escape(name)).append("\n\n");
@@ -42,11 +47,22 @@ public final class DatasetCard {
         b.append("**License:** placeholder. The responses were written by the models listed below; check their"
                 + " providers' terms and the license of the query corpus before publishing.\n\n");
 
-        b.append("## Files\n\n| split | how to get it | format |\n|---|---|---|\n");
-        b.append("| SFT | `GET /runs/").append(funnel.runId()).append("/export/sft?format=alpaca` (or `messages`,"
-                + " `sharegpt`) | JSONL, ").append(funnel.export().kept()).append(" kept samples |\n");
-        b.append("| DPO | `GET /runs/").append(funnel.runId()).append("/export/dpo?level=all` (or `query`,"
-                + " `instruction`) | JSONL, `prompt`/`chosen`/`rejected` |\n\n");
+        b.append("## Files\n\nThe folder's JSONL files, each from `GET /runs/").append(funnel.runId())
+                .append("/export/<request>`; prompts are in the paper's natural form (the query, then the instruction")
+                .append(" as a sentence). `datasets.load_dataset(\"<folder>\", \"<config>\")` reads a config below;")
+                .append(" LLaMA-Factory reads `dataset_info.json` in the same folder.");
+        b.append(validation > 0 ? " A share of " + validation + " of the prompts (seed " + seed
+                + ") is held out as the validation split.\n\n" : "\n\n");
+        b.append("| config | file | request | loaded by |\n|---|---|---|---|\n");
+        for (TrainerFile f : TrainerFile.values()) {
+            for (Split.Part part : TrainerFile.parts(validation)) {
+                b.append("| ").append(f.config()).append(part == Split.Part.VALIDATION ? " (validation)" : "")
+                        .append(" | `").append(f.fileName(part)).append("` | `")
+                        .append(f.request(validation, seed, part)).append("` | ").append(f.trainer()).append(" |\n");
+            }
+        }
+        b.append("\n").append(funnel.export().kept()).append(" kept samples; SFT files hold each distinct kept")
+                .append(" response once, DPO files query-level pairs then instruction-level pairs.\n\n");
 
         b.append("## Funnel\n\n| step | count | dropped |\n|---|---:|---|\n");
         for (FunnelReport.Step s : funnel.report()) {

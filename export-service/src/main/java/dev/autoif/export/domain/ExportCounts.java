@@ -6,9 +6,10 @@ package dev.autoif.export.domain;
  * @param judged judgements stored, kept and dropped
  * @param kept judgements the judge kept
  * @param verifiedResponses verified responses stored (material of query-level pairs)
- * @param queryPairPrompts prompts with at least one chosen (pass rate above 0.5) and one rejected (0) response
- * @param instructionCasePairs instruction-level case pairs stored
+ * @param queryPairPrompts prompts with at least one chosen and one rejected response by {@link PairRule} response
+ * @param instructionCasePairs instruction-level case pairs stored (cross-validation's, before NLI)
+ * @param acceptedInstructionCasePairs the ones whose instruction survived NLI: what instruction-level DPO exports
  */
 public record ExportCounts(long judged, long kept, long verifiedResponses, long queryPairPrompts,
-        long instructionCasePairs) {
+        long instructionCasePairs, long acceptedInstructionCasePairs) {
 }

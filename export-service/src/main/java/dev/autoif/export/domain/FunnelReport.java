@@ -66,8 +66,9 @@ public record FunnelReport(String runId, String runName, boolean complete, List<
                     drops(s.dropped())));
         }
         b.append(String.format("%nexport: %d judged, %d kept, %d verified responses, %d prompts with query pairs,"
-                + " %d instruction case pairs%n", export.judged(), export.kept(), export.verifiedResponses(),
-                export.queryPairPrompts(), export.instructionCasePairs()));
+                + " %d instruction case pairs (%d of instructions after NLI)%n", export.judged(), export.kept(),
+                export.verifiedResponses(), export.queryPairPrompts(), export.instructionCasePairs(),
+                export.acceptedInstructionCasePairs()));
         b.append(String.format("LLM: %d calls, %d prompt tokens, %d completion tokens%n", llm.calls(),
                 llm.promptTokens(), llm.completionTokens()));
         return b.toString();

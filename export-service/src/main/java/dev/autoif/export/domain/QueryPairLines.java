@@ -1,11 +1,7 @@
 package dev.autoif.export.domain;
 
 import java.util.Iterator;
-import java.util.List;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /** Query-level preference lines from verified responses sorted by (instruction, query): one prompt at a time. */
 public final class QueryPairLines {
@@ -14,10 +10,9 @@ public final class QueryPairLines {
     }
 
     public static Stream<Lines.Preference> of(Iterator<VerifiedSample> sorted, Double minChosenPassRate,
-            int pairsPerPrompt) {
-        Iterator<List<VerifiedSample>> groups = Groups.consecutive(sorted, s -> s.instructionId() + '\u0000'
-                + s.queryId());
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(groups, Spliterator.ORDERED), false)
-                .flatMap(g -> QueryPairs.of(g, minChosenPassRate, pairsPerPrompt).stream());
+            int pairsPerPrompt, PromptForm form, Split split) {
+        return Groups.stream(sorted, s -> s.instructionId() + '\u0000' + s.queryId())
+                .filter(g -> split.holds(g.getFirst().instructionId(), g.getFirst().queryId()))
+                .flatMap(g -> QueryPairs.of(g, minChosenPassRate, pairsPerPrompt, form).stream());
     }
 }

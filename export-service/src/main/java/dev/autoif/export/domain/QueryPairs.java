@@ -7,8 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Query-level preference pairs for one prompt (paper 3.4): chosen responses pass the chosen bound (default: pass
- * rate above 0.5), rejected ones passed no function (pass rate 0). Identical texts count once. Chosen are taken best
+ * Query-level preference pairs for one prompt, by {@link PairRule}. Identical texts count once. Chosen are taken best
  * pass rate first, then in sampling order; rejected in sampling order; combinations square first up to the limit.
  */
 public final class QueryPairs {
@@ -20,19 +19,20 @@ public final class QueryPairs {
      * @param group every verified response of one prompt
      * @param minChosenPassRate null: the paper's strict "> 0.5"; otherwise an inclusive bound
      */
-    public static List<Lines.Preference> of(List<VerifiedSample> group, Double minChosenPassRate, int limit) {
+    public static List<Lines.Preference> of(List<VerifiedSample> group, Double minChosenPassRate, int limit,
+            PromptForm form) {
         if (group.isEmpty() || limit <= 0) {
             return List.of();
         }
         Comparator<VerifiedSample> sampling = Comparator.comparing(VerifiedSample::sampleId)
                 .thenComparingInt(VerifiedSample::attempt).thenComparingInt(VerifiedSample::index);
         List<String> chosen = distinctTexts(group.stream()
-                .filter(s -> minChosenPassRate == null ? s.passRate() > 0.5 : s.passRate() >= minChosenPassRate)
+                .filter(s -> PairRule.chosen(s.passRate(), minChosenPassRate))
                 .sorted(Comparator.comparingDouble(VerifiedSample::passRate).reversed().thenComparing(sampling))
                 .toList());
-        List<String> rejected = distinctTexts(group.stream().filter(s -> s.passRate() <= 0.0).sorted(sampling)
-                .toList());
-        String prompt = group.getFirst().prompt();
+        List<String> rejected = distinctTexts(group.stream().filter(s -> PairRule.rejected(s.passRate()))
+                .sorted(sampling).toList());
+        String prompt = group.getFirst().userTurn(form);
         List<Lines.Preference> pairs = new ArrayList<>();
         for (int[] p : PairOrder.squareFirst(chosen.size(), rejected.size(), limit)) {
             pairs.add(new Lines.Preference(prompt, chosen.get(p[0]), rejected.get(p[1])));

@@ -4,10 +4,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * Turns stored judgements, sorted by (instruction, query, response), into SFT lines: the ones the thresholds accept,
@@ -19,15 +16,27 @@ public final class SftLines {
     private SftLines() {
     }
 
-    public static Stream<Object> of(Iterator<JudgedSample> sorted, SftThresholds thresholds, SftFormat format) {
-        Iterator<List<JudgedSample>> groups = Groups.consecutive(sorted, s -> s.instructionId() + '\u0000'
-                + s.queryId());
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(groups, Spliterator.ORDERED), false)
-                .flatMap(group -> {
-                    Set<String> seen = new HashSet<>();
-                    return group.stream().filter(thresholds::accepts)
-                            .filter(s -> seen.add(s.prompt() + '\u0000' + s.response()))
-                            .map(s -> format.line(s.prompt(), s.response()));
-                });
+    /**
+     * @param metadataRunId null: the format's columns only; otherwise {@link Lines.Metadata} columns for this run
+     */
+    public static Stream<Object> of(Iterator<JudgedSample> sorted, SftThresholds thresholds, SftFormat format,
+            PromptForm form, Split split, String metadataRunId) {
+        return acceptedByPrompt(sorted, thresholds, split).flatMap(group -> {
+            Set<String> seen = new HashSet<>();
+            return group.stream().filter(s -> seen.add(s.response())).map(s -> {
+                Object line = format.line(s.userTurn(form), s.response());
+                return metadataRunId == null ? line : new Lines.WithMetadata(line, new Lines.Metadata(
+                        metadataRunId, s.instructionId(), s.instruction(), s.queryId(), s.passRate(), s.score()));
+            });
+        });
+    }
+
+    /** Per prompt of the split (in order), the judgements the thresholds accept; prompts with none are skipped. */
+    static Stream<List<JudgedSample>> acceptedByPrompt(Iterator<JudgedSample> sorted, SftThresholds thresholds,
+            Split split) {
+        return Groups.stream(sorted, s -> s.instructionId() + '\u0000' + s.queryId())
+                .filter(g -> split.holds(g.getFirst().instructionId(), g.getFirst().queryId()))
+                .map(g -> g.stream().filter(thresholds::accepts).toList())
+                .filter(g -> !g.isEmpty());
     }
 }

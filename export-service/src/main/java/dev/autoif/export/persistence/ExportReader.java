@@ -4,6 +4,7 @@ import dev.autoif.export.config.ExportConfig;
 import dev.autoif.export.domain.CasePair;
 import dev.autoif.export.domain.ExportCounts;
 import dev.autoif.export.domain.JudgedSample;
+import dev.autoif.export.domain.PairRule;
 import dev.autoif.export.domain.VerifiedSample;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
@@ -27,6 +28,9 @@ public class ExportReader {
             "responseIndex");
     private static final List<String> CASE_ORDER = List.of("instructionId", "pairIndex");
 
+    private static final String ACCEPTED = " and instructionId in (select a.instructionId from"
+            + " AcceptedInstructionRow a where a.runId = :run)";
+
     private final ExportConfig config;
     private final EntityManager em;
 
@@ -41,7 +45,8 @@ public class ExportReader {
                         params(runId, after == null ? null
                                 : new Object[] {after.instructionId(), after.queryId(), after.responseId()}))
                 .range(0, config.pageSize() - 1).list().stream()
-                .map(r -> new JudgedSample(r.instructionId, r.queryId, r.responseId, r.prompt, r.response,
+                .map(r -> new JudgedSample(r.instructionId, r.queryId, r.responseId, r.instruction, r.query,
+                        r.prompt, r.response,
                         r.passRate, r.score, r.kept))
                 .toList()), config.pageSize());
     }
@@ -54,13 +59,14 @@ public class ExportReader {
                                         after.attempt(), after.index()}))
                 .range(0, config.pageSize() - 1).list().stream()
                 .map(r -> new VerifiedSample(r.instructionId, r.queryId, r.sampleId, r.attempt, r.responseIndex,
-                        r.prompt, r.response, r.passRate))
+                        r.instruction, r.query, r.prompt, r.response, r.passRate))
                 .toList()), config.pageSize());
     }
 
+    /** Case pairs of instructions that survived NLI (an {@link AcceptedInstructionRow} exists), in export order. */
     public Iterator<CasePair> casePairs(String runId) {
         return new Pages<>(after -> QuarkusTransaction.requiringNew().call(() -> CasePairRow
-                .<CasePairRow>find(where(CASE_ORDER, after != null), sort(CASE_ORDER),
+                .<CasePairRow>find(where(CASE_ORDER, after != null) + ACCEPTED, sort(CASE_ORDER),
                         params(runId, after == null ? null : new Object[] {after.instructionId(), after.pairIndex()}))
                 .range(0, config.pageSize() - 1).list().stream()
                 .map(r -> new CasePair(r.instructionId, r.pairIndex, r.instruction, r.chosen, r.rejected))
@@ -71,18 +77,22 @@ public class ExportReader {
     @Transactional
     public boolean holdsAnything(String runId) {
         return JudgedResponseRow.count("runId", runId) > 0 || VerifiedResponseRow.count("runId", runId) > 0
-                || CasePairRow.count("runId", runId) > 0 || StageTotalsRow.count("runId", runId) > 0;
+                || CasePairRow.count("runId", runId) > 0
+                || AcceptedInstructionRow.count("runId", runId) > 0 || StageTotalsRow.count("runId", runId) > 0;
     }
 
     @Transactional
     public ExportCounts counts(String runId) {
         Number prompts = (Number) em.createQuery("select count(*) from (select v.instructionId as i from"
                 + " VerifiedResponseRow v where v.runId = :run group by v.instructionId, v.queryId"
-                + " having max(v.passRate) > 0.5 and min(v.passRate) <= 0)").setParameter("run", runId)
-                .getSingleResult();
+                + " having max(v.passRate) > :chosenAbove and min(v.passRate) <= :rejectedAtMost)")
+                .setParameter("run", runId).setParameter("chosenAbove", PairRule.CHOSEN_ABOVE)
+                .setParameter("rejectedAtMost", PairRule.REJECTED_AT_MOST).getSingleResult();
         return new ExportCounts(JudgedResponseRow.count("runId", runId),
                 JudgedResponseRow.count("runId = ?1 and kept = true", runId),
-                VerifiedResponseRow.count("runId", runId), prompts.longValue(), CasePairRow.count("runId", runId));
+                VerifiedResponseRow.count("runId", runId), prompts.longValue(), CasePairRow.count("runId", runId),
+                CasePairRow.count("runId = ?1 and instructionId in (select a.instructionId from"
+                        + " AcceptedInstructionRow a where a.runId = ?1)", runId));
     }
 
     private static String where(List<String> order, boolean after) {

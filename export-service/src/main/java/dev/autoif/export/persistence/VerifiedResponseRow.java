@@ -35,6 +35,13 @@ public class VerifiedResponseRow extends PanacheEntity {
     @Column(length = 200, nullable = false)
     public String queryId;
 
+    /** The instruction and query texts the natural-form prompt is built from; null on rows stored without them. */
+    @Column(length = Texts.MAX)
+    public String instruction;
+
+    @Column(length = Texts.MAX)
+    public String query;
+
     @Column(length = Texts.MAX, nullable = false)
     public String prompt;
 

@@ -24,7 +24,7 @@ class ReportsTest {
                 new StageProgress("r1", Stage.JUDGE, 0, 4, Map.of(), 4, 10, 20, false),
                 new StageProgress("r1", Stage.EXPORT, exportCaughtUp ? 4 : 3, 2, Map.of("unscored", 1L), 0, 0, 0,
                         false)));
-        return FunnelReport.of("r1", Optional.of(SPEC), f, new ExportCounts(4, 2, 0, 0, 0));
+        return FunnelReport.of("r1", Optional.of(SPEC), f, new ExportCounts(4, 2, 0, 0, 0, 0));
     }
 
     @Test
@@ -40,12 +40,17 @@ class ReportsTest {
 
     @Test
     void theCardHasHubFrontMatterAndEscapesTableCells() {
-        String md = DatasetCard.render(report(false), Optional.of(SPEC));
-        assertThat(md).startsWith("---\nlicense: other").contains("size_categories:\n- n<1K\n---\n")
+        String md = DatasetCard.render(report(false), Optional.of(SPEC), 0, Split.DEFAULT_SEED);
+        assertThat(md).startsWith("---\nlicense: other").contains("size_categories:\n- n<1K\nconfigs:\n- config_name: sft\n  default: true\n  data_files:\n"
+                        + "  - split: train\n    path: sft_messages.jsonl\n- config_name: sft_alpaca\n")
                 .contains("pretty_name: \"AutoIF: my | run\"").contains("# AutoIF: my \\| run")
                 .contains("| seed instructions | 3 |").contains("| judgeThreshold | >= 8.0 |")
                 .contains("| selfInstruct | gpt-4o-mini |").contains("counts are partial")
-                .contains("| total | 9 | 110 | 70 |");
+                .contains("| total | 9 | 110 | 70 |").doesNotContain("split: validation")
+                .contains("| dpo_pairwise | `dpo_pairwise.jsonl` | `dpo?format=llama-factory` |");
+        String split = DatasetCard.render(report(false), Optional.of(SPEC), 0.1, 7);
+        assertThat(split).contains("  - split: validation\n    path: rlvr_validation.jsonl\n---\n")
+                .contains("| rlvr (validation) | `rlvr_validation.jsonl` | `rlvr?validation=0.1&seed=7&split=validation` |");
     }
 
     @Test

@@ -14,7 +14,6 @@ import dev.autoif.llm.LlmRequest;
 import dev.autoif.llm.Parsed;
 import dev.autoif.llm.PromptTemplate;
 import dev.autoif.llm.TypedResult;
-import dev.autoif.llm.cache.CacheKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,8 +66,7 @@ public class FunctionWriter {
         int unparsable = (int) result.parseFailures();
         List<String> keys = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            keys.add(CacheKey.of(request.model(), request.messages(), request.temperature(), request.maxTokens(),
-                    request.seed(), i));
+            keys.add(client.cacheKey(request, i));
         }
         return new GeneratedFunctions(
                 CandidateAssembler.assemble(spec.runId(), instruction, answers, n, unparsable), n, unparsable,

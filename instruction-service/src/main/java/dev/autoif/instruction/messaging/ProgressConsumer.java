@@ -1,37 +1,31 @@
 package dev.autoif.instruction.messaging;
 
-import dev.autoif.contracts.Envelope;
-import dev.autoif.contracts.EnvelopeCodec;
-import dev.autoif.contracts.InvalidMessageException;
-import dev.autoif.contracts.MessageType;
-import dev.autoif.contracts.StageProgress;
 import dev.autoif.contracts.Topics;
+import dev.autoif.platform.messaging.step.ConsumerStep;
+import dev.autoif.platform.progress.ProgressIntake;
 import dev.autoif.platform.progress.ProgressLedger;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Feeds every stage's progress deltas into the ledger the run status is folded from. The ledger stores each message
- * id once, so redeliveries change nothing; unreadable records go to runs.progress.dlq.
+ * Feeds every stage's progress deltas into the ledger the run status is folded from (platform {@link ProgressIntake}
+ * through the consumer step: each delta once; unreadable records go to runs.progress.dlq).
  */
 @ApplicationScoped
 public class ProgressConsumer {
 
-    private final ProgressLedger ledger;
+    private final ConsumerStep step;
+    private final ProgressIntake intake;
 
-    public ProgressConsumer(ProgressLedger ledger) {
-        this.ledger = ledger;
+    public ProgressConsumer(ConsumerStep step, ProgressLedger ledger) {
+        this.step = step;
+        this.intake = new ProgressIntake("instruction-progress", ledger, delta -> { });
     }
 
     @Incoming(Topics.RUNS_PROGRESS)
     @Blocking
     public void consume(String json) {
-        Envelope<StageProgress> envelope = EnvelopeCodec.decode(json, MessageType.StageProgress);
-        StageProgress delta = envelope.payload();
-        if (delta == null || delta.runId() == null || delta.runId().isBlank() || delta.stage() == null) {
-            throw new InvalidMessageException("progress delta without runId or stage");
-        }
-        ledger.record(envelope);
+        step.handle(intake, json);
     }
 }

@@ -2,7 +2,6 @@ package dev.autoif.judge.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.Duration;
 import java.util.Optional;
 
 /** {@code autoif.judge.*}: how the judge is asked. What is judged and kept comes from each run's spec. */
@@ -18,11 +17,4 @@ public interface JudgeConfig {
 
     /** Completion token limit for one judge answer; the endpoint's default when unset. */
     Optional<Integer> maxTokens();
-
-    /**
-     * How long a response waits for its run's spec, which travels on another topic and may arrive later. A
-     * response whose run stays unknown goes to the dead-letter topic.
-     */
-    @WithDefault("60s")
-    Duration runSpecWait();
 }

@@ -77,11 +77,6 @@ class ResponseJudgeTest {
         public Optional<Integer> maxTokens() {
             return Optional.empty();
         }
-
-        @Override
-        public Duration runSpecWait() {
-            return Duration.ofSeconds(1);
-        }
     };
 
     private static ResponseJudge judge(ScriptedEndpoint endpoint, NSupport n) {

@@ -53,6 +53,9 @@ class JudgeFlowTest {
     @ConfigProperty(name = "autoif.llm.base-url")
     String llmBaseUrl;
 
+    @ConfigProperty(name = "autoif.llm.max-concurrency", defaultValue = "8")
+    int maxConcurrency;
+
     private SimulatorControl simulator;
 
     @BeforeEach
@@ -263,6 +266,35 @@ class JudgeFlowTest {
         assertThat(reason(dead, unknownRunKey)).contains("unknown run " + orphan.runId());
         assertThat(judged(good).kept()).isTrue();
         assertThat(judgedRecords(orphan, 1, Duration.ofSeconds(3))).isEmpty();
+    }
+
+    /**
+     * Responses are judged concurrently, up to the LLM client's limit: with the judge taking 400 ms a call, the
+     * simulator's own count of requests in flight at once reaches the client's max-concurrency (8), where one record
+     * at a time would never have more than one.
+     */
+    @Test
+    void responsesAreJudgedConcurrentlyUpToTheLlmClientsLimit() {
+        String runId = startRun(Threshold.atLeast(8), 1);
+        simulator.latency("fixed:400");
+        simulator.resetPeakInFlight();
+        try {
+            List<ResponseAccepted> batch = new java.util.ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                ResponseAccepted r = accepted(runId, fresh(ON_TOPIC));
+                batch.add(r);
+                send(r);
+            }
+            for (ResponseAccepted r : batch) {
+                judged(r);
+            }
+            long peak = simulator.peakInFlight("judge");
+            System.out.printf("judge requests in flight at once: %d (client max-concurrency %d)%n", peak,
+                    maxConcurrency);
+            assertThat(peak).as("judge requests in flight at once").isEqualTo(maxConcurrency);
+        } finally {
+            simulator.latency("fixed:0");
+        }
     }
 
     // --- helpers -------------------------------------------------------------------------------------------

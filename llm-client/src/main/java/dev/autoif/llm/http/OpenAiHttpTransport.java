@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autoif.llm.ChatMessage;
 import dev.autoif.llm.LlmResponseException;
+import dev.autoif.llm.limit.RateLimitStatus;
 import dev.autoif.llm.retry.RetryAfter;
 import dev.autoif.llm.retry.RetryPolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -81,13 +83,19 @@ public final class OpenAiHttpTransport implements ChatTransport {
                     "connection to " + endpoint + " failed: " + apiKey.redact(String.valueOf(e.getMessage())), e);
         }
         int status = response.statusCode();
+        RateLimitStatus limits = rateLimits(response.headers());
         if (status / 100 != 2) {
-            Optional<Duration> wait = RetryAfter.parse(response.headers().firstValue("retry-after").orElse(null),
-                    response.headers().firstValue("retry-after-ms").orElse(null), clock.instant());
-            throw new TransportFailure(status, wait,
+            throw new TransportFailure(status, limits,
                     "HTTP " + status + " from " + endpoint + ": " + errorMessage(response.body()), null);
         }
-        return parse(response.body());
+        return parse(response.body()).withRateLimits(limits);
+    }
+
+    /** The {@code x-ratelimit-*} headers and {@code Retry-After} of any answer, success or error. */
+    private RateLimitStatus rateLimits(HttpHeaders headers) {
+        Optional<Duration> wait = RetryAfter.parse(headers.firstValue("retry-after").orElse(null),
+                headers.firstValue("retry-after-ms").orElse(null), clock.instant());
+        return RateLimitStatus.parse(headers::firstValue, wait);
     }
 
     static byte[] body(ChatCall call) {

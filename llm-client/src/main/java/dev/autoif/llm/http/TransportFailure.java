@@ -1,5 +1,6 @@
 package dev.autoif.llm.http;
 
+import dev.autoif.llm.limit.RateLimitStatus;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -11,11 +12,18 @@ public class TransportFailure extends Exception {
 
     private final int status;
     private final transient Optional<Duration> retryAfter;
+    private final transient RateLimitStatus rateLimits;
 
     public TransportFailure(int status, Optional<Duration> retryAfter, String message, Throwable cause) {
+        this(status, new RateLimitStatus(null, null, retryAfter), message, cause);
+    }
+
+    /** An error answer whose headers said {@code rateLimits} (its {@code Retry-After} included). */
+    public TransportFailure(int status, RateLimitStatus rateLimits, String message, Throwable cause) {
         super(message, cause);
         this.status = status;
-        this.retryAfter = retryAfter;
+        this.retryAfter = rateLimits.retryAfter();
+        this.rateLimits = rateLimits;
     }
 
     public int status() {
@@ -24,5 +32,9 @@ public class TransportFailure extends Exception {
 
     public Optional<Duration> retryAfter() {
         return retryAfter;
+    }
+
+    public RateLimitStatus rateLimits() {
+        return rateLimits;
     }
 }

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 
 /**
- * Admission for one HTTP request: a requests-per-minute bucket, a tokens-per-minute bucket (null = unlimited) and a
- * bound on requests in flight. The rate waits happen before taking a concurrency slot so a waiting caller does not
- * hold a slot it cannot use.
+ * Admission for one HTTP request: a requests-per-minute bucket, a tokens-per-minute bucket (null = unlimited), a
+ * bound on requests in flight, and (optional) the {@link AdaptiveLimiter} that follows the provider's own budget.
+ * The static rate waits happen before taking a concurrency slot so a waiting caller does not hold a slot it cannot
+ * use; the adaptive wait happens after, so the request is booked when it is really ready to go and at most
+ * {@code maxConcurrency} requests wait for it.
  */
 public final class RequestLimiter {
 
@@ -14,8 +16,15 @@ public final class RequestLimiter {
     private final TokenBucket requests;
     private final TokenBucket tokens;
     private final Sleeper sleeper;
+    private final AdaptiveLimiter adaptive;
 
     public RequestLimiter(int maxConcurrency, TokenBucket requests, TokenBucket tokens, Sleeper sleeper) {
+        this(maxConcurrency, requests, tokens, null, sleeper);
+    }
+
+    /** @param adaptive null: only the static limits */
+    public RequestLimiter(int maxConcurrency, TokenBucket requests, TokenBucket tokens, AdaptiveLimiter adaptive,
+            Sleeper sleeper) {
         if (maxConcurrency < 1) {
             throw new IllegalArgumentException("maxConcurrency must be at least 1");
         }
@@ -23,6 +32,7 @@ public final class RequestLimiter {
         this.requests = requests;
         this.tokens = tokens;
         this.sleeper = sleeper;
+        this.adaptive = adaptive;
     }
 
     /** Waits until a request estimated at {@code estimatedTokens} may be sent, and takes a concurrency slot. */
@@ -41,7 +51,17 @@ public final class RequestLimiter {
             refund(estimatedTokens, true);
             throw e;
         }
-        return new Permit(estimatedTokens);
+        AdaptiveLimiter.Booking booked = null;
+        if (adaptive != null) {
+            try {
+                booked = adaptive.await(estimatedTokens, sleeper);
+            } catch (InterruptedException e) {
+                inFlight.release();
+                refund(estimatedTokens, true);
+                throw e;
+            }
+        }
+        return new Permit(estimatedTokens, booked);
     }
 
     public int availableSlots() {
@@ -61,11 +81,25 @@ public final class RequestLimiter {
     public final class Permit implements AutoCloseable {
 
         private final long estimate;
+        private final AdaptiveLimiter.Booking booked;
         private boolean settled;
         private boolean closed;
 
-        private Permit(long estimate) {
+        private Permit(long estimate, AdaptiveLimiter.Booking booked) {
             this.estimate = estimate;
+            this.booked = booked;
+        }
+
+        /** How long the adaptive limiter held this request back (zero without one). */
+        public Duration adaptiveDelay() {
+            return booked == null ? Duration.ZERO : booked.waited();
+        }
+
+        /** What the answer (success or error) said about the provider's budget; feeds the adaptive limiter. */
+        public void observe(RateLimitStatus status) {
+            if (booked != null && !status.isEmpty()) {
+                adaptive.observe(booked, status);
+            }
         }
 
         /** The endpoint billed {@code actualTokens}: give back or take the difference from the estimate. */

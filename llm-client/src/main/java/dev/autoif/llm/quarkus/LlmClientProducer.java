@@ -21,9 +21,10 @@ public class LlmClientProducer {
         LlmSettings settings = settings(config);
         ApiKey key = ApiKey.fromEnvironment(System::getenv);
         // Never the key itself: only whether there is one.
-        LOG.infof("LLM client: %s, concurrency %d, %d rpm, %d tpm, retries %d, n %s, cache %s, api key %s",
-                settings.baseUrl(), settings.maxConcurrency(), settings.requestsPerMinute(),
-                settings.tokensPerMinute(), settings.maxRetries(), settings.nSupported(),
+        LOG.infof("LLM client: %s, concurrency %d, %d rpm, %d tpm (ceiling), adaptive rate limit %s, retries %d, n %s,"
+                + " cache %s, api key %s", settings.baseUrl(), settings.maxConcurrency(), settings.requestsPerMinute(),
+                settings.tokensPerMinute(), settings.adaptiveRateLimit() ? "on" : "off", settings.maxRetries(),
+                settings.nSupported(),
                 settings.cacheEnabled() ? "on" : "off", key.isPresent() ? "set" : "NOT SET (" + ApiKey.ENV + ")");
         return LlmClient.create(settings, key, store, registry);
     }
@@ -31,6 +32,6 @@ public class LlmClientProducer {
     static LlmSettings settings(LlmConfig c) {
         return new LlmSettings(c.baseUrl(), c.timeout(), c.maxConcurrency(), c.requestsPerMinute(),
                 c.tokensPerMinute(), c.maxRetries(), c.initialBackoff(), c.maxBackoff(), c.nSupported(),
-                c.cache().enabled());
+                c.cache().enabled(), c.adaptiveRateLimit());
     }
 }

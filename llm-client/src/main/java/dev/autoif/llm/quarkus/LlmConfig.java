@@ -31,6 +31,13 @@ public interface LlmConfig {
     @WithDefault("200000")
     long tokensPerMinute();
 
+    /**
+     * Follow the provider's {@code x-ratelimit-*} headers and {@code Retry-After}: slow down before being refused,
+     * sharing the key's budget with every other service and replica without dividing RPM by hand.
+     */
+    @WithDefault("true")
+    boolean adaptiveRateLimit();
+
     @WithDefault("5")
     int maxRetries();
 

@@ -7,14 +7,15 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.autoif.llmsim.Behaviour;
 import dev.autoif.llmsim.Fault;
 import dev.autoif.llmsim.Latency;
+import dev.autoif.llmsim.RateLimits;
 import dev.autoif.llmsim.Settings;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
 
 /**
- * /admin/faults and /admin/behaviour: GET reads, POST merges the given values, DELETE restores the defaults
- * (all faults 0; behaviours at their default rates).
+ * /admin/faults, /admin/behaviour and /admin/rate-limits: GET reads, POST merges the given values, DELETE restores
+ * the defaults (all faults 0; behaviours at their default rates; no rate limits).
  */
 public final class AdminHandler implements HttpHandler {
 
@@ -33,6 +34,7 @@ public final class AdminHandler implements HttpHandler {
                 switch (path) {
                     case "/admin/faults" -> faults(ex, method);
                     case "/admin/behaviour" -> behaviour(ex, method);
+                    case "/admin/rate-limits" -> rateLimits(ex, method);
                     default -> Http.error(ex, 404, "No such path: " + path, "invalid_request_error", null);
                 }
             } catch (IllegalArgumentException e) {
@@ -65,6 +67,41 @@ public final class AdminHandler implements HttpHandler {
             }
         }
         Http.json(ex, 200, behaviourJson(settings));
+    }
+
+    private void rateLimits(HttpExchange ex, String method) throws IOException {
+        switch (method) {
+            case "GET" -> { }
+            case "DELETE" -> settings.rateLimits(RateLimits.OFF);
+            case "POST" -> settings.rateLimits(mergeRateLimits(settings.rateLimits(), readObject(ex)));
+            default -> {
+                Http.methodNotAllowed(ex);
+                return;
+            }
+        }
+        Http.json(ex, 200, rateLimitsJson(settings.rateLimits()));
+    }
+
+    /** {"requestsPerMinute": n, "tokensPerMinute": n}; an absent field keeps its value, 0 turns it off. */
+    private static RateLimits mergeRateLimits(RateLimits now, JsonNode body) {
+        long rpm = now.requestsPerMinute();
+        long tpm = now.tokensPerMinute();
+        for (Map.Entry<String, JsonNode> e : body.properties()) {
+            switch (e.getKey()) {
+                case "requestsPerMinute" -> rpm = wholeNumber(e.getValue());
+                case "tokensPerMinute" -> tpm = wholeNumber(e.getValue());
+                default -> throw new IllegalArgumentException("unknown rate limit '" + e.getKey()
+                        + "'; known: [requestsPerMinute, tokensPerMinute]");
+            }
+        }
+        return new RateLimits(rpm, tpm);
+    }
+
+    private static long wholeNumber(JsonNode v) {
+        if (!v.canConvertToExactIntegral() || !v.isNumber()) {
+            throw new IllegalArgumentException("expected a whole number, got " + v);
+        }
+        return v.longValue();
     }
 
     private static JsonNode readObject(HttpExchange ex) throws IOException {
@@ -110,6 +147,7 @@ public final class AdminHandler implements HttpHandler {
                             target.perfectModel();
                         }
                     }
+                    case "diverse" -> target.diverseInstructions(bool(e.getValue()));
                     default -> target.behaviour(behaviour(e.getKey()), rate(e.getValue()));
                 }
             }
@@ -124,6 +162,13 @@ public final class AdminHandler implements HttpHandler {
     private static Behaviour behaviour(String name) {
         return Behaviour.byWireName(name).orElseThrow(() -> new IllegalArgumentException("unknown behaviour '" + name
                 + "'; known: " + Arrays.stream(Behaviour.values()).map(Behaviour::wireName).toList()));
+    }
+
+    private static boolean bool(JsonNode v) {
+        if (!v.isBoolean()) {
+            throw new IllegalArgumentException("expected true or false, got " + v);
+        }
+        return v.booleanValue();
     }
 
     private static double rate(JsonNode v) {
@@ -146,11 +191,19 @@ public final class AdminHandler implements HttpHandler {
         return root;
     }
 
+    public static ObjectNode rateLimitsJson(RateLimits limits) {
+        ObjectNode root = Http.JSON.createObjectNode();
+        root.put("requestsPerMinute", limits.requestsPerMinute());
+        root.put("tokensPerMinute", limits.tokensPerMinute());
+        return root;
+    }
+
     public static ObjectNode behaviourJson(Settings s) {
         ObjectNode root = Http.JSON.createObjectNode();
         ObjectNode rates = root.putObject("rates");
         s.behaviours().forEach((b, r) -> rates.put(b.wireName(), r));
         root.put("latency", s.latency().spec());
+        root.put("diverse", s.diverseInstructions());
         return root;
     }
 }

@@ -39,6 +39,7 @@ public final class ChatCompletionsHandler implements HttpHandler {
     private final PromptRecognizer recognizer;
     private final ModelPlayer player;
     private final Map<Long, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    private final KeyRateLimiter rateLimiter;
 
     public ChatCompletionsHandler(SimulatorOptions options, Settings settings, Stats stats, PromptRecognizer recognizer,
             ModelPlayer player) {
@@ -47,6 +48,7 @@ public final class ChatCompletionsHandler implements HttpHandler {
         this.stats = stats;
         this.recognizer = recognizer;
         this.player = player;
+        this.rateLimiter = new KeyRateLimiter(settings, System::nanoTime);
     }
 
     /** Forgets how often each request was seen (transport-fault draws start over). */
@@ -116,8 +118,49 @@ public final class ChatCompletionsHandler implements HttpHandler {
         long key = RequestKey.fingerprint(model + "\u0000" + canonicalMessages(body.path("messages")));
         RecognizedPrompt recognized = recognizer.recognize(prompt);
         PromptKind kind = recognized.kind();
-        stats.request(kind, promptTokens(body.path("messages")));
+        long promptTokens = promptTokens(body.path("messages"));
+        stats.request(kind, promptTokens);
 
+        Integer maxTokens = maxTokens(body);
+        String authorization = ex.getRequestHeaders().getFirst("Authorization");
+        KeyRateLimiter.Decision limit = rateLimiter.admit(authorization,
+                promptTokens + (maxTokens == null ? 0 : (long) maxTokens * n));
+        limit.headers().forEach(ex.getResponseHeaders()::set);
+        if (!limit.admitted()) {
+            stats.rateLimited(kind);
+            refuse(ex, model, limit);
+            return;
+        }
+        try (Stats.InFlight ignored = stats.enter(kind)) {
+            long completionTokens = answer(ex, body, model, n, seed, key, recognized, maxTokens, promptTokens);
+            if (maxTokens == null) {
+                rateLimiter.charge(authorization, completionTokens);
+            }
+        }
+    }
+
+    /** 429 as OpenAI sends it when a key is over its limit: {@code Retry-After} only when waiting can help. */
+    private static void refuse(HttpExchange ex, String model, KeyRateLimiter.Decision d) throws IOException {
+        String where = model + " in organization org-autoif-sim on "
+                + (d.refusedBy().equals("requests") ? "requests per min (RPM)" : "tokens per min (TPM)");
+        String message;
+        if (d.waitMillis() < 0) {
+            message = "Request too large for " + where + ": Limit " + d.limit() + ", Requested " + d.requested()
+                    + ". The input or output tokens must be reduced in order to run successfully.";
+        } else {
+            message = "Rate limit reached for " + where + ": Limit " + d.limit() + ", Used " + d.used()
+                    + ", Requested " + d.requested() + ". Please try again in " + OpenAiDuration.format(d.waitMillis())
+                    + ".";
+            ex.getResponseHeaders().set("Retry-After", Long.toString(Math.max(1, (d.waitMillis() + 999) / 1000)));
+            ex.getResponseHeaders().set("retry-after-ms", Long.toString(d.waitMillis()));
+        }
+        Http.error(ex, 429, message, d.refusedBy(), "rate_limit_exceeded");
+    }
+
+    /** Waits the latency, injects a transport fault or answers; returns the completion tokens billed. */
+    private long answer(HttpExchange ex, JsonNode body, String model, int n, long seed, long key,
+            RecognizedPrompt recognized, Integer maxTokens, long promptTokens) throws IOException, InterruptedException {
+        PromptKind kind = recognized.kind();
         long attemptKey = RequestKey.mix(key, seed, n);
         if (attempts.size() > 200_000) {
             attempts.clear();
@@ -139,28 +182,27 @@ public final class ChatCompletionsHandler implements HttpHandler {
                     ex.getResponseHeaders().set("retry-after-ms", Long.toString(settings.retryAfterSeconds() * 1000L));
                     Http.error(ex, 429, "Rate limit reached for requests (simulated). Please try again in "
                             + settings.retryAfterSeconds() + "s.", "requests", "rate_limit_exceeded");
-                    return;
+                    return 0;
                 }
                 case HTTP_500 -> {
                     Http.error(ex, 500, "The server had an error while processing your request (simulated).",
                             "server_error", null);
-                    return;
+                    return 0;
                 }
                 case HTTP_503 -> {
                     Http.error(ex, 503, "The engine is currently overloaded, please try again later (simulated).",
                             "server_error", null);
-                    return;
+                    return 0;
                 }
                 case CONNECTION_RESET -> {
                     // No status line at all: the JDK server closes the connection when the exchange closes unanswered.
-                    return;
+                    return 0;
                 }
                 case SLOW -> Thread.sleep(settings.slowMillis());
                 default -> throw new IllegalStateException("not a transport fault: " + transport);
             }
         }
 
-        Integer maxTokens = maxTokens(body);
         ArrayNode choices = Http.JSON.createArrayNode();
         long completionTokens = 0;
         for (int i = 0; i < n; i++) {
@@ -190,7 +232,6 @@ public final class ChatCompletionsHandler implements HttpHandler {
             c.putNull("logprobs");
             c.put("finish_reason", finish);
         }
-        long promptTokens = promptTokens(body.path("messages"));
         ObjectNode root = Http.JSON.createObjectNode();
         root.put("id", "chatcmpl-sim" + HexFormat.of().toHexDigits(RequestKey.mix(base, seed, n)));
         root.put("object", "chat.completion");
@@ -204,6 +245,7 @@ public final class ChatCompletionsHandler implements HttpHandler {
         usage.put("total_tokens", promptTokens + completionTokens);
         ex.getResponseHeaders().set("x-request-id", "req_sim" + HexFormat.of().toHexDigits(key ^ attempt));
         Http.json(ex, 200, root);
+        return completionTokens;
     }
 
     private static Integer maxTokens(JsonNode body) {

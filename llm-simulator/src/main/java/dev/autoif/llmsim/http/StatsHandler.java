@@ -6,7 +6,10 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.autoif.llmsim.Stats;
 import java.io.IOException;
 
-/** GET /stats and POST /stats/reset (the reset also forgets retry attempts). */
+/**
+ * GET /stats, POST /stats/reset (the reset also forgets retry attempts) and POST /stats/reset-peak (the peak of
+ * requests in flight starts again from the requests in flight now; nothing else changes).
+ */
 public final class StatsHandler implements HttpHandler {
 
     private final Stats stats;
@@ -25,9 +28,12 @@ public final class StatsHandler implements HttpHandler {
             if (path.equals("/stats/reset") && method.equals("POST")) {
                 onReset.run();
                 Http.noContent(ex);
+            } else if (path.equals("/stats/reset-peak") && method.equals("POST")) {
+                stats.resetPeaks();
+                Http.noContent(ex);
             } else if (path.equals("/stats") && method.equals("GET")) {
                 Http.json(ex, 200, toJson(stats.snapshot()));
-            } else if (path.equals("/stats") || path.equals("/stats/reset")) {
+            } else if (path.equals("/stats") || path.equals("/stats/reset") || path.equals("/stats/reset-peak")) {
                 Http.methodNotAllowed(ex);
             } else {
                 Http.error(ex, 404, "No such path: " + path, "invalid_request_error", null);
@@ -52,6 +58,9 @@ public final class StatsHandler implements HttpHandler {
         o.put("totalTokens", c.totalTokens());
         ObjectNode f = o.putObject("faults");
         c.faults().forEach(f::put);
+        o.put("rateLimited", c.rateLimited());
+        o.put("inFlight", c.inFlight());
+        o.put("peakInFlight", c.peakInFlight());
         return o;
     }
 }

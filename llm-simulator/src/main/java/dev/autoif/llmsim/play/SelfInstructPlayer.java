@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** Answers the self-instruct prompt: {@code count} lines starting with "- ", like a model asked for new instructions. */
+/**
+ * Answers the self-instruct prompt: {@code count} lines starting with "- ", like a model asked for new instructions.
+ * In the diversity mode the constraints come from {@link Catalogue#drawDiverse}; styles and repeats as always.
+ */
 final class SelfInstructPlayer {
 
     /** Style instructions a real model slips in although the prompt asks for format only. */
@@ -42,6 +45,7 @@ final class SelfInstructPlayer {
                 .toList();
         double style = settings.behaviour(Behaviour.SELF_INSTRUCT_STYLE);
         double dup = settings.behaviour(Behaviour.SELF_INSTRUCT_DUPLICATE);
+        boolean diverse = settings.diverseInstructions();
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             double u = rng.nextDouble();
@@ -53,7 +57,7 @@ final class SelfInstructPlayer {
                 pool.addAll(examples);
                 line = Draws.pick(rng, pool);
             } else {
-                line = catalogue.draw(rng).instruction(rng);
+                line = (diverse ? catalogue.drawDiverse(rng) : catalogue.draw(rng)).instruction(rng);
             }
             lines.add(line);
         }

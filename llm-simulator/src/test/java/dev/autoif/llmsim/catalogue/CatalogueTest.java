@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class CatalogueTest {
 
-    private static final List<String> QUERIES = List.of(
+    static final List<String> QUERIES = List.of(
             "How do I bake sourdough bread at home?",
             "Explain quantum computing to a curious child.",
             "What are the benefits of regular exercise for older adults?",
@@ -112,14 +112,7 @@ class CatalogueTest {
                 }
             }
         }
-        List<Object> results = PythonRunner.run(jobs);
-        List<String> wrong = new ArrayList<>();
-        for (int i = 0; i < results.size(); i++) {
-            if (!expected.get(i).equals(results.get(i))) {
-                wrong.add(labels.get(i) + " -> " + results.get(i));
-            }
-        }
-        assertThat(wrong).as("python disagreements").isEmpty();
-        assertThat(results).hasSize(catalogue.families().size() * DRAWS * 4);
+        assertThat(jobs).hasSize(catalogue.families().size() * DRAWS * 4);
+        assertThat(PythonRunner.disagreements(jobs, expected, labels)).as("python disagreements").isEmpty();
     }
 }

@@ -38,8 +38,4 @@ public interface NliConfig {
     /** How long the first instruction of a gathering waits for others. */
     @WithDefault("5ms")
     Duration gatherWindow();
-
-    /** How long a record waits for its run spec to arrive on the runs topic before it is dead-lettered. */
-    @WithDefault("60s")
-    Duration runSpecWait();
 }

@@ -1,73 +1,84 @@
 package dev.autoif.nli.messaging;
 
 import dev.autoif.contracts.Envelope;
-import dev.autoif.contracts.EnvelopeCodec;
+import dev.autoif.contracts.InstructionAccepted;
 import dev.autoif.contracts.InstructionVerified;
 import dev.autoif.contracts.InvalidMessageException;
 import dev.autoif.contracts.MessageType;
 import dev.autoif.contracts.RunParameters;
 import dev.autoif.contracts.RunSpec;
+import dev.autoif.contracts.Stage;
+import dev.autoif.contracts.StageProgress;
 import dev.autoif.contracts.Topics;
-import dev.autoif.nli.config.NliConfig;
 import dev.autoif.nli.domain.BackTranslationFilter;
 import dev.autoif.nli.domain.Outcome;
-import dev.autoif.platform.messaging.RunSpecs;
+import dev.autoif.platform.messaging.step.ConsumerStep;
+import dev.autoif.platform.messaging.step.StepOutcome;
+import dev.autoif.platform.messaging.step.StepWork;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * instructions.verified -> back-translation + NLI -> instructions.accepted. Records are handled concurrently
- * (unordered), so the ONNX judge can batch the pairs of several instructions together. The LLM and NLI work runs
- * outside any transaction; {@link OutcomePublisher} records the message and sends the results in one.
+ * (worker pool {@code nli}), so the ONNX judge can batch the pairs of several instructions together. The LLM and
+ * NLI work runs outside any transaction; the platform {@link ConsumerStep} commits the marker and the outputs.
  */
 @ApplicationScoped
-public class VerifiedInstructionConsumer {
+public class VerifiedInstructionConsumer implements StepWork<InstructionVerified> {
 
-    private static final Logger LOG = Logger.getLogger(VerifiedInstructionConsumer.class);
+    static final String CONSUMER = "nli-service.instructions-verified";
 
+    private final ConsumerStep step;
     private final BackTranslationFilter filter;
-    private final RunSpecs runSpecs;
-    private final OutcomePublisher publisher;
-    private final NliConfig config;
 
-    public VerifiedInstructionConsumer(BackTranslationFilter filter, RunSpecs runSpecs, OutcomePublisher publisher,
-            NliConfig config) {
+    public VerifiedInstructionConsumer(ConsumerStep step, BackTranslationFilter filter) {
+        this.step = step;
         this.filter = filter;
-        this.runSpecs = runSpecs;
-        this.publisher = publisher;
-        this.config = config;
     }
 
     @Incoming(Topics.INSTRUCTIONS_VERIFIED)
-    @Blocking(ordered = false)
+    @Blocking(value = "nli", ordered = false)
     public void consume(String json) {
-        Envelope<InstructionVerified> envelope = EnvelopeCodec.decode(json, MessageType.InstructionVerified);
-        InstructionVerified in = check(envelope.payload());
-        if (publisher.seen(envelope.messageId())) {
-            return;
-        }
-        RunSpec spec = runSpecs.require(in.runId(), config.runSpecWait());
-        if (spec.cancelled()) {
-            LOG.debugf("run %s is cancelled: instruction %s not back-translated", in.runId(), in.instructionId());
-            publisher.skip(envelope.messageId());
-            return;
-        }
-        Outcome outcome = filter.filter(in, RunParameters.withDefaults(spec.parameters()));
-        try {
-            publisher.publish(envelope.messageId(), in, outcome);
-        } catch (RuntimeException e) {
-            if (publisher.seen(envelope.messageId())) {
-                // a copy of this record processed at the same time won the marker and sent the results
-                LOG.debugf("duplicate of %s dropped", envelope.messageId());
-                return;
-            }
-            throw e;
-        }
+        step.handle(this, json);
     }
 
-    private static InstructionVerified check(InstructionVerified in) {
+    @Override
+    public String name() {
+        return CONSUMER;
+    }
+
+    @Override
+    public MessageType input() {
+        return MessageType.InstructionVerified;
+    }
+
+    @Override
+    public String runId(InstructionVerified in) {
+        return in.runId();
+    }
+
+    @Override
+    public StepOutcome process(Envelope<InstructionVerified> envelope, RunSpec spec) {
+        InstructionVerified in = envelope.payload();
+        Outcome o = filter.filter(in, RunParameters.withDefaults(spec.parameters()));
+        String messageId = envelope.messageId();
+        StepOutcome out = StepOutcome.none();
+        if (o.accepted()) {
+            out.send(Topics.INSTRUCTIONS_ACCEPTED, in.instructionId(), "nli:" + messageId, in.runId(),
+                    MessageType.InstructionAccepted, new InstructionAccepted(in.instructionId(), in.runId(),
+                            in.text(), in.origin(), in.functions(), o.judgements(), o.mode()));
+        }
+        StageProgress delta = new StageProgress(in.runId(), Stage.BACK_TRANSLATION, 1, o.accepted() ? 1 : 0,
+                o.accepted() ? Map.of() : Map.of(o.dropReason(), 1L), o.cost().calls(), o.cost().promptTokens(),
+                o.cost().completionTokens(), false, Map.of(o.mode(), 1L));
+        return out.progress("nli-progress:" + messageId, delta);
+    }
+
+    @Override
+    public InstructionVerified validate(Envelope<InstructionVerified> envelope) {
+        InstructionVerified in = envelope.payload();
         if (in.instructionId() == null || in.instructionId().isBlank()) {
             throw new InvalidMessageException("instruction without instructionId");
         }

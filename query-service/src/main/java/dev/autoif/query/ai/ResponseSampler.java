@@ -7,6 +7,7 @@ import dev.autoif.llm.LlmConfigurationException;
 import dev.autoif.llm.LlmException;
 import dev.autoif.llm.LlmRequest;
 import dev.autoif.llm.LlmResult;
+import dev.autoif.llm.LlmUsage;
 import dev.autoif.llm.PromptTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -28,8 +29,9 @@ public class ResponseSampler {
      * @param prompt the rendered prompt the responses answer
      * @param responses the responses obtained, in sample order
      * @param failed samples that could not be obtained
+     * @param usage what this call cost (zero when the cache answered)
      */
-    public record Sampled(String prompt, List<String> responses, int failed) {
+    public record Sampled(String prompt, List<String> responses, int failed, LlmUsage usage) {
     }
 
     private final LlmClient llm;
@@ -49,13 +51,13 @@ public class ResponseSampler {
                 null, null, n, seed);
         try {
             LlmResult result = llm.complete(request);
-            return new Sampled(prompt, result.texts(), (int) result.failures());
+            return new Sampled(prompt, result.texts(), (int) result.failures(), result.usage());
         } catch (LlmConfigurationException e) {
             // no API key: every pair would fail the same way; let the record go to the dead-letter topic, loudly
             throw e;
         } catch (LlmException e) {
             LOG.warnf("run %s: no response could be sampled (%s)", runId, e.getMessage());
-            return new Sampled(prompt, List.of(), n);
+            return new Sampled(prompt, List.of(), n, e.usage());
         }
     }
 }

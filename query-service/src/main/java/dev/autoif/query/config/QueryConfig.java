@@ -25,10 +25,6 @@ public interface QueryConfig {
     /** Corpora loaded at start-up, by corpus id; a corpus already loaded completely is left as it is. */
     Map<String, CorpusSource> corpora();
 
-    /** How long a consumer waits for a run spec that has not arrived yet before it gives the record up. */
-    @WithDefault("60s")
-    Duration runSpecWait();
-
     /** How long sampling waits for a corpus that is still loading before it drops the instruction. */
     @WithDefault("2m")
     Duration corpusLoadWait();

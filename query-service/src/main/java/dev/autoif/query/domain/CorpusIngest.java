@@ -9,10 +9,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Turns a streamed corpus into stored queries: trims, drops empties, over-long queries and exact duplicates, and
- * stores the rest a batch at a time. Memory holds one batch, one record and 8-16 bytes per distinct query (its
+ * Turns a streamed corpus into stored queries: trims, drops empties, over-long queries, queries the upload's
+ * {@link CorpusIngestFilters} remove (counted per filter) and exact duplicates, and stores the rest a batch at a time. Memory holds one batch, one record and 8-16 bytes per distinct query (its
  * fingerprint: the first 64 bits of its SHA-256; two different queries share one with odds of about 1 in 10^7 in a
  * corpus of a million, and the later one would be dropped as a duplicate), whatever the size of the input.
  */
@@ -21,6 +23,8 @@ public final class CorpusIngest implements QueryHandler {
     private final String corpusId;
     private final QueryStore store;
     private final IngestLimits limits;
+    private final CorpusIngestFilters filters;
+    private final Map<String, Long> filtered = new TreeMap<>();
     private final MessageDigest sha256;
     private final List<NewQuery> batch = new ArrayList<>();
     private final LongHashSet seen = new LongHashSet();
@@ -36,9 +40,14 @@ public final class CorpusIngest implements QueryHandler {
 
     /** Fills a new, empty corpus: ordinals start at 0. */
     public CorpusIngest(String corpusId, QueryStore store, IngestLimits limits) {
+        this(corpusId, store, limits, CorpusIngestFilters.none());
+    }
+
+    public CorpusIngest(String corpusId, QueryStore store, IngestLimits limits, CorpusIngestFilters filters) {
         this.corpusId = corpusId;
         this.store = store;
         this.limits = limits;
+        this.filters = filters;
         try {
             this.sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -63,6 +72,11 @@ public final class CorpusIngest implements QueryHandler {
         }
         if (q.length() > limits.maxQueryChars()) {
             tooLong++;
+            return;
+        }
+        String removedBy = filters.removedBy(q);
+        if (removedBy != null) {
+            filtered.merge(removedBy, 1L, Long::sum);
             return;
         }
         byte[] digest = sha256.digest(q.getBytes(StandardCharsets.UTF_8));
@@ -94,7 +108,7 @@ public final class CorpusIngest implements QueryHandler {
 
     public IngestReport report() {
         return new IngestReport(read, stored, empty, duplicate, tooLong, malformed, List.copyOf(malformedLines),
-                List.copyOf(malformedReasons));
+                List.copyOf(malformedReasons), Map.copyOf(filtered));
     }
 
     private void flush() {

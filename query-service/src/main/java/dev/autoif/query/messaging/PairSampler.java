@@ -1,9 +1,13 @@
 package dev.autoif.query.messaging;
 
 import dev.autoif.contracts.FunctionRef;
+import dev.autoif.contracts.MessageType;
 import dev.autoif.contracts.ResponseSampled;
 import dev.autoif.contracts.RunParameters;
 import dev.autoif.contracts.RunSpec;
+import dev.autoif.contracts.Topics;
+import dev.autoif.llm.LlmUsage;
+import dev.autoif.platform.messaging.step.StepOutcome;
 import dev.autoif.query.ai.ResponseSampler;
 import dev.autoif.query.domain.SampleIds;
 import dev.autoif.query.domain.Seeds;
@@ -18,9 +22,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Samples K responses for one instruction x query at one attempt and publishes them as one {@code responses.sampled}
- * record. The LLM seed comes from the run seed, the pair's texts and the attempt: the same spec samples the same way
- * again (whatever its run id), and a resample asks with a different seed.
+ * Samples K responses for instruction x query pairs at one attempt, as {@code responses.sampled} records. The LLM
+ * seed comes from the run seed, the pair's texts and the attempt: the same spec samples the same way again (whatever
+ * its run id), and a resample asks with a different seed. Nothing is sent here: the consumer adds the records to its
+ * outcome, committed with its marker.
  */
 @ApplicationScoped
 public class PairSampler {
@@ -33,40 +38,36 @@ public class PairSampler {
             List<FunctionRef> functions) {
     }
 
+    /** The samples of a batch of pairs, in pair order (pairs with no response left out), and what they cost. */
+    public record Batch(List<ResponseSampled> samples, LlmUsage usage) {
+    }
+
     private final ResponseSampler sampler;
-    private final Producers producers;
 
-    public PairSampler(ResponseSampler sampler, Producers producers) {
+    public PairSampler(ResponseSampler sampler) {
         this.sampler = sampler;
-        this.producers = producers;
     }
 
-    /** The published sample, or empty when no response at all was obtained (counted in {@code dropped}). */
-    public Optional<ResponseSampled> sampleAndPublish(RunSpec spec, Pair pair, int attempt,
-            Map<String, Long> dropped) {
-        return publish(spec, pair, attempt, sample(spec, pair, attempt), dropped);
-    }
 
     /**
      * Samples several pairs at once (each on a virtual thread; the LLM client's concurrency limit bounds the
-     * requests in flight), then publishes them one by one in the given order, so the output order and the message
-     * ids do not depend on which answer came first.
-     *
-     * @return how many pairs were published
+     * requests in flight) and returns the samples in the given order, so the output order and the message ids do
+     * not depend on which answer came first.
      */
-    public long sampleAndPublishAll(RunSpec spec, List<Pair> pairs, int attempt, Map<String, Long> dropped) {
+    public Batch sampleAll(RunSpec spec, List<Pair> pairs, int attempt, Map<String, Long> dropped) {
         List<Future<ResponseSampler.Sampled>> futures = new ArrayList<>(pairs.size());
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Pair pair : pairs) {
-                futures.add(pool.submit(() -> sample(spec, pair, attempt)));
+                futures.add(pool.submit(() -> ask(spec, pair, attempt)));
             }
-            long out = 0;
+            List<ResponseSampled> out = new ArrayList<>();
+            LlmUsage usage = LlmUsage.ZERO;
             for (int i = 0; i < pairs.size(); i++) {
-                if (publish(spec, pairs.get(i), attempt, futures.get(i).get(), dropped).isPresent()) {
-                    out++;
-                }
+                ResponseSampler.Sampled s = futures.get(i).get();
+                usage = usage.plus(s.usage());
+                toRecord(spec, pairs.get(i), attempt, s, dropped).ifPresent(out::add);
             }
-            return out;
+            return new Batch(out, usage);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while sampling", e);
@@ -79,15 +80,21 @@ public class PairSampler {
         }
     }
 
-    private ResponseSampler.Sampled sample(RunSpec spec, Pair pair, int attempt) {
+    /** Adds a sample to an outcome, keyed by instruction id, its message id derived from the sample id. */
+    public static StepOutcome send(StepOutcome outcome, ResponseSampled s) {
+        return outcome.send(Topics.RESPONSES_SAMPLED, s.instructionId(), "sampled:" + s.sampleId(), s.runId(),
+                MessageType.ResponseSampled, s);
+    }
+
+    private ResponseSampler.Sampled ask(RunSpec spec, Pair pair, int attempt) {
         RunParameters p = spec.parameters();
         return sampler.sample(spec.runId(), p.models().responses(), pair.instruction(), pair.query(),
                 p.responsesPerQuery(),
                 Seeds.responses(p.seed(), pair.instruction(), pair.query(), attempt));
     }
 
-    private Optional<ResponseSampled> publish(RunSpec spec, Pair pair, int attempt, ResponseSampler.Sampled s,
-            Map<String, Long> dropped) {
+    private static Optional<ResponseSampled> toRecord(RunSpec spec, Pair pair, int attempt,
+            ResponseSampler.Sampled s, Map<String, Long> dropped) {
         if (s.failed() > 0) {
             dropped.merge(FAILED_RESPONSE, (long) s.failed(), Long::sum);
         }
@@ -95,10 +102,8 @@ public class PairSampler {
             dropped.merge(NO_RESPONSE, 1L, Long::sum);
             return Optional.empty();
         }
-        ResponseSampled sample = new ResponseSampled(SampleIds.sampleId(pair.instructionId(), pair.queryId(), attempt),
+        return Optional.of(new ResponseSampled(SampleIds.sampleId(pair.instructionId(), pair.queryId(), attempt),
                 spec.runId(), pair.instructionId(), pair.instruction(), pair.queryId(), pair.query(), s.prompt(),
-                pair.functions(), s.responses(), attempt);
-        producers.sampled(sample);
-        return Optional.of(sample);
+                pair.functions(), s.responses(), attempt));
     }
 }

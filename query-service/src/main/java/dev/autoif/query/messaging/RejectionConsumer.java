@@ -1,11 +1,9 @@
 package dev.autoif.query.messaging;
 
 import dev.autoif.contracts.Envelope;
-import dev.autoif.contracts.EnvelopeCodec;
 import dev.autoif.contracts.InvalidMessageException;
 import dev.autoif.contracts.MessageType;
 import dev.autoif.contracts.ResponseAccepted;
-import dev.autoif.contracts.ResponseSampled;
 import dev.autoif.contracts.ResponseVerified;
 import dev.autoif.contracts.RunParameters;
 import dev.autoif.contracts.RunSpec;
@@ -13,36 +11,35 @@ import dev.autoif.contracts.Stage;
 import dev.autoif.contracts.StageProgress;
 import dev.autoif.contracts.Topics;
 import dev.autoif.contracts.VerifiedResponse;
-import dev.autoif.llm.LlmClient;
 import dev.autoif.llm.LlmUsage;
-import dev.autoif.platform.messaging.Idempotency;
-import dev.autoif.platform.messaging.RunSpecs;
-import dev.autoif.query.config.QueryConfig;
+import dev.autoif.platform.messaging.step.ConsumerStep;
+import dev.autoif.platform.messaging.step.StepOutcome;
+import dev.autoif.platform.messaging.step.StepWork;
 import dev.autoif.query.domain.Rejection;
 import dev.autoif.query.domain.SampleIds;
-import dev.autoif.query.persistence.Preferences;
 import dev.autoif.query.persistence.ResampleBudget;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Rejection sampling (paper 3.3). Responses whose pass rate meets the run's threshold go to
- * {@code responses.accepted}. Where none passed, the pair is sampled once more if the run's resample budget allows:
- * the resample's QUERY_SAMPLING delta (one more sample out) is acknowledged before this REJECTION delta is sent on
- * the same run key, so the run never looks finished while the resample is in flight.
+ * {@code responses.accepted}. Where none passed, the pair is sampled once more if the run's resample budget allows
+ * (the grant is stored per sample, so a redelivery never charges twice): the resample, its QUERY_SAMPLING delta (one
+ * more sample out) and then this REJECTION delta are committed together and relayed in that order on the run key, so
+ * the run never looks finished while the resample is in flight. Records run concurrently (worker pool
+ * {@code rejection}).
  *
  * <p>REJECTION counts pairs in and accepted responses out. Reasons: {@code below-pass-rate} (responses),
  * {@code no-passing-response} (pairs given up), {@code resampled} (pairs replaced by a resample),
- * {@code resample-failed} (resamples that produced nothing), and {@code recovered-by-resample} (resampled pairs that
- * did yield an accepted response; a tally, not a loss).
+ * {@code resample-failed} (resamples that produced nothing). {@code recovered-by-resample} (resampled pairs that did
+ * yield an accepted response) is reported as a mode of the stage, not as a drop: nothing was lost.
  */
 @ApplicationScoped
-public class RejectionConsumer {
+public class RejectionConsumer implements StepWork<ResponseVerified> {
 
     static final String CONSUMER = "rejection";
     public static final String BELOW_PASS_RATE = "below-pass-rate";
@@ -51,94 +48,93 @@ public class RejectionConsumer {
     public static final String RESAMPLE_FAILED = "resample-failed";
     public static final String RECOVERED = "recovered-by-resample";
 
-    private final RunSpecs runSpecs;
-    private final Idempotency idempotency;
+    private final ConsumerStep step;
     private final ResampleBudget budget;
-    private final Preferences preferences;
     private final PairSampler pairs;
-    private final Producers producers;
-    private final LlmClient llm;
-    private final QueryConfig config;
 
-    public RejectionConsumer(RunSpecs runSpecs, Idempotency idempotency, ResampleBudget budget,
-            Preferences preferences, PairSampler pairs, Producers producers, LlmClient llm, QueryConfig config) {
-        this.runSpecs = runSpecs;
-        this.idempotency = idempotency;
+    public RejectionConsumer(ConsumerStep step, ResampleBudget budget, PairSampler pairs) {
+        this.step = step;
         this.budget = budget;
-        this.preferences = preferences;
         this.pairs = pairs;
-        this.producers = producers;
-        this.llm = llm;
-        this.config = config;
     }
 
     @Incoming(Topics.RESPONSES_VERIFIED)
-    @Blocking
+    @Blocking(value = CONSUMER, ordered = false)
     public void consume(String json) {
-        Envelope<ResponseVerified> envelope = EnvelopeCodec.decode(json, MessageType.ResponseVerified);
-        ResponseVerified v = validate(envelope.payload());
-        String messageId = envelope.messageId();
-        if (QuarkusTransaction.requiringNew().call(() -> idempotency.seen(CONSUMER, messageId))) {
-            return;
-        }
-        RunSpec spec = runSpecs.require(v.runId(), config.runSpecWait());
-        if (spec.cancelled()) {
-            QuarkusTransaction.requiringNew().run(() -> idempotency.firstDelivery(CONSUMER, messageId));
-            return;
-        }
+        step.handle(this, json);
+    }
+
+    @Override
+    public String name() {
+        return CONSUMER;
+    }
+
+    @Override
+    public MessageType input() {
+        return MessageType.ResponseVerified;
+    }
+
+    @Override
+    public String runId(ResponseVerified v) {
+        return v.runId();
+    }
+
+    @Override
+    public StepOutcome process(Envelope<ResponseVerified> in, RunSpec spec) {
+        ResponseVerified v = in.payload();
         RunParameters p = spec.parameters();
         Rejection rejection = Rejection.of(v.responses(), p.responsePassRate());
         Map<String, Long> dropped = new TreeMap<>();
+        Map<String, Long> modes = new TreeMap<>();
         if (rejection.below() > 0) {
             dropped.put(BELOW_PASS_RATE, (long) rejection.below());
         }
         if (!rejection.nonePassed() && v.attempt() > 0) {
-            dropped.put(RECOVERED, 1L);
+            modes.put(RECOVERED, 1L);
         }
+        StepOutcome out = StepOutcome.none();
         if (rejection.nonePassed()) {
             boolean granted = rejection.mayResample(v.attempt()) && p.resampleBudget() > 0
                     && budget.grant(v.runId(), v.sampleId(), p.resampleBudget());
             if (!granted) {
                 dropped.put(NO_PASSING_RESPONSE, 1L);
-            } else if (resample(spec, v)) {
+            } else if (resample(spec, v, out)) {
                 dropped.put(RESAMPLED, 1L);
             } else {
                 dropped.put(NO_PASSING_RESPONSE, 1L);
                 dropped.put(RESAMPLE_FAILED, 1L);
             }
         }
-        StageProgress delta = new StageProgress(v.runId(), Stage.REJECTION, 1, rejection.accepted().size(), dropped,
-                0, 0, 0, false);
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (!idempotency.firstDelivery(CONSUMER, messageId)) {
-                return;
-            }
-            preferences.keep(v, rejection);
-            for (VerifiedResponse r : rejection.accepted()) {
-                producers.accepted(new ResponseAccepted(SampleIds.responseId(v.sampleId(), r.index()), v.sampleId(),
-                        v.runId(), v.instructionId(), v.instruction(), v.queryId(), v.query(), v.prompt(), r.text(),
-                        r.passRate()));
-            }
-            producers.progress(CONSUMER + ":" + messageId, delta);
-        });
+        for (VerifiedResponse r : rejection.accepted()) {
+            ResponseAccepted a = new ResponseAccepted(SampleIds.responseId(v.sampleId(), r.index()), v.sampleId(),
+                    v.runId(), v.instructionId(), v.instruction(), v.queryId(), v.query(), v.prompt(), r.text(),
+                    r.passRate());
+            out.send(Topics.RESPONSES_ACCEPTED, a.instructionId(), "accepted:" + a.responseId(), a.runId(),
+                    MessageType.ResponseAccepted, a);
+        }
+        return out.progress(CONSUMER + ":" + in.messageId(), new StageProgress(v.runId(), Stage.REJECTION, 1,
+                rejection.accepted().size(), dropped, 0, 0, 0, false, modes));
     }
 
-    /** Samples the pair again (attempt + 1) and reports it as QUERY_SAMPLING output, acknowledged, before returning. */
-    private boolean resample(RunSpec spec, ResponseVerified v) {
+    /** Samples the pair again (attempt + 1) into {@code out}, with its QUERY_SAMPLING delta first. */
+    private boolean resample(RunSpec spec, ResponseVerified v, StepOutcome out) {
         Map<String, Long> samplingDropped = new TreeMap<>();
         PairSampler.Pair pair = new PairSampler.Pair(v.instructionId(), v.instruction(), v.queryId(), v.query(),
                 v.functions());
         int attempt = v.attempt() + 1;
-        Optional<ResponseSampled> again = pairs.sampleAndPublish(spec, pair, attempt, samplingDropped);
-        LlmUsage usage = llm.drainUsage(spec.runId(), Stage.QUERY_SAMPLING);
-        producers.progress(SamplingConsumer.CONSUMER + ":resample:"
+        PairSampler.Batch again = pairs.sampleAll(spec, List.of(pair), attempt, samplingDropped);
+        again.samples().forEach(s -> PairSampler.send(out, s));
+        LlmUsage usage = again.usage();
+        out.progress(SamplingConsumer.CONSUMER + ":resample:"
                 + SampleIds.sampleId(v.instructionId(), v.queryId(), attempt),
-                new StageProgress(spec.runId(), Stage.QUERY_SAMPLING, 0, again.isPresent() ? 1 : 0, samplingDropped,
+                new StageProgress(spec.runId(), Stage.QUERY_SAMPLING, 0, again.samples().size(), samplingDropped,
                         usage.calls(), usage.promptTokens(), usage.completionTokens(), false));
-        return again.isPresent();
+        return !again.samples().isEmpty();
     }
 
-    private static ResponseVerified validate(ResponseVerified v) {
+    @Override
+    public ResponseVerified validate(Envelope<ResponseVerified> envelope) {
+        ResponseVerified v = envelope.payload();
         if (blank(v.sampleId()) || blank(v.runId()) || blank(v.instructionId()) || blank(v.queryId())) {
             throw new InvalidMessageException("verified sample without sampleId, runId, instructionId or queryId");
         }

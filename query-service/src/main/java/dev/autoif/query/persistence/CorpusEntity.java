@@ -42,6 +42,14 @@ public class CorpusEntity extends PanacheEntityBase {
     public long tooLongCount;
     public long malformedCount;
 
+    /** JSON object of the upload's filters (minChars, maxChars, language); null when none were asked for. */
+    @Column(length = 1000)
+    public String filtersJson;
+
+    /** JSON object of queries removed per filter. */
+    @Column(length = 1000)
+    public String filteredJson;
+
     /** JSON list of {line, reason} for the first malformed records. */
     @Column(length = 20000)
     public String malformedJson;

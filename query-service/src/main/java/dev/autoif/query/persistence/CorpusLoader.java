@@ -10,6 +10,7 @@ import dev.autoif.query.api.CorpusView.MalformedLine;
 import dev.autoif.query.config.QueryConfig;
 import dev.autoif.query.domain.CorpusFormat;
 import dev.autoif.query.domain.CorpusIngest;
+import dev.autoif.query.domain.CorpusIngestFilters;
 import dev.autoif.query.domain.IngestLimits;
 import dev.autoif.query.domain.IngestReport;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -20,6 +21,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -60,7 +62,21 @@ public class CorpusLoader {
      * @throws ProblemException 409 when the id is taken, 400 when nothing in the body is usable
      */
     public CorpusView upload(String id, Optional<CorpusFormat> format, InputStream body, String source) {
+        return upload(id, format, body, source, CorpusIngestFilters.none());
+    }
+
+    /**
+     * Stores a new corpus from {@code body}, keeping only the queries {@code filters} let through.
+     *
+     * @throws ProblemException 409 when the id is taken, 400 when the filters are invalid or nothing is usable
+     */
+    public CorpusView upload(String id, Optional<CorpusFormat> format, InputStream body, String source,
+            CorpusIngestFilters filters) {
         checkId(id);
+        List<Violation> invalid = filters.violations();
+        if (!invalid.isEmpty()) {
+            throw ProblemException.invalid(invalid);
+        }
         BufferedInputStream in = new BufferedInputStream(body, 64 * 1024);
         CorpusFormat f;
         try {
@@ -86,7 +102,7 @@ public class CorpusLoader {
         }
         IngestReport report;
         try {
-            report = new CorpusIngest(id, store, limits()).ingest(in, f);
+            report = new CorpusIngest(id, store, limits(), filters).ingest(in, f);
         } catch (IOException | RuntimeException e) {
             delete(id);
             LOG.warnf("corpus %s: upload failed and was discarded: %s", id, e.toString());
@@ -97,6 +113,7 @@ public class CorpusLoader {
             throw ProblemException.badRequest("no usable query in the upload (format " + f.name().toLowerCase()
                     + "): read " + report.read() + ", empty " + report.empty() + ", duplicate " + report.duplicate()
                     + ", too long " + report.tooLong() + ", malformed " + report.malformed()
+                    + (report.filtered().isEmpty() ? "" : ", removed by filters " + report.filtered())
                     + (report.malformedLines().isEmpty() ? ""
                             : " (first at line " + report.malformedLines().getFirst() + ": "
                                     + report.malformedReasons().getFirst() + ")"));
@@ -111,8 +128,11 @@ public class CorpusLoader {
             c.tooLongCount = report.tooLong();
             c.malformedCount = report.malformed();
             c.malformedJson = malformedJson(report);
+            c.filtersJson = filters.any() ? json(filters) : null;
+            c.filteredJson = json(report.filtered());
             c.loadedAt = Instant.now();
-            LOG.infof("corpus %s loaded from %s: %d stored of %d read", id, source, report.stored(), report.read());
+            LOG.infof("corpus %s loaded from %s: %d stored of %d read%s", id, source, report.stored(), report.read(),
+                    report.filtered().isEmpty() ? "" : ", removed by filters " + report.filtered());
             return view(c);
         });
     }
@@ -157,23 +177,34 @@ public class CorpusLoader {
             lines.add(new MalformedLine(r.malformedLines().get(i),
                     reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) + "..." : reason));
         }
+        return json(lines);
+    }
+
+    private static String json(Object o) {
         try {
-            return EnvelopeCodec.mapper().writeValueAsString(lines);
+            return EnvelopeCodec.mapper().writeValueAsString(o);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    static CorpusView view(CorpusEntity c) {
-        List<MalformedLine> malformed;
+    private static <T> T read(String json, TypeReference<T> type, T absent) {
         try {
-            malformed = c.malformedJson == null ? List.of()
-                    : EnvelopeCodec.mapper().readValue(c.malformedJson, new TypeReference<List<MalformedLine>>() {
-                    });
+            return json == null ? absent : EnvelopeCodec.mapper().readValue(json, type);
         } catch (JsonProcessingException e) {
-            malformed = List.of();
+            return absent;
         }
+    }
+
+    static CorpusView view(CorpusEntity c) {
+        List<MalformedLine> malformed = read(c.malformedJson, new TypeReference<List<MalformedLine>>() {
+        }, List.of());
+        CorpusIngestFilters filters = read(c.filtersJson, new TypeReference<CorpusIngestFilters>() {
+        }, CorpusIngestFilters.none());
+        Map<String, Long> filtered = read(c.filteredJson, new TypeReference<Map<String, Long>>() {
+        }, Map.of());
         return new CorpusView(c.id, c.format, c.status.name(), c.source, c.readCount, c.storedCount, c.emptyCount,
-                c.duplicateCount, c.tooLongCount, c.malformedCount, malformed, c.createdAt, c.loadedAt);
+                c.duplicateCount, c.tooLongCount, c.malformedCount, malformed, filters, filtered, c.createdAt,
+                c.loadedAt);
     }
 }

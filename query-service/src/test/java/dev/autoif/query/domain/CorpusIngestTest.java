@@ -34,7 +34,8 @@ class CorpusIngestTest {
 
         assertThat(store.texts()).containsExactly("How do I sort a list?", "Write a haiku.",
                 "last line without newline");
-        assertThat(r).isEqualTo(new IngestReport(7, 3, 2, 1, 1, 0, java.util.List.of(), java.util.List.of()));
+        assertThat(r).isEqualTo(new IngestReport(7, 3, 2, 1, 1, 0, java.util.List.of(), java.util.List.of(),
+                java.util.Map.of()));
         assertThat(store.rows).extracting(NewQuery::ordinal).containsExactly(0L, 1L, 2L);
         assertThat(store.rows).extracting(NewQuery::line).containsExactly(1L, 5L, 7L);
     }

@@ -65,15 +65,12 @@ class SamplingRulesTest {
     }
 
     @Test
-    void rejectionForwardsWhatMeetsTheThresholdAndKeepsPreferenceCandidates() {
+    void rejectionForwardsWhatMeetsTheThreshold() {
         Rejection rej = Rejection.of(List.of(r(0, 1.0), r(1, 0.5), r(2, 0.0), r(3, 0.75), r(4, 0.25)),
                 Threshold.above(0.5));
 
         assertThat(rej.accepted()).extracting(VerifiedResponse::index).containsExactly(0, 3);
         assertThat(rej.below()).isEqualTo(3);
-        assertThat(rej.chosen()).extracting(VerifiedResponse::index).containsExactly(0, 3);
-        assertThat(rej.rejected()).extracting(VerifiedResponse::index).containsExactly(2);
-        assertThat(rej.hasPreferencePair()).isTrue();
         assertThat(rej.mayResample(0)).isFalse();
     }
 
@@ -90,7 +87,6 @@ class SamplingRulesTest {
         assertThat(none.nonePassed()).isTrue();
         assertThat(none.mayResample(0)).isTrue();
         assertThat(none.mayResample(1)).isFalse();
-        assertThat(none.hasPreferencePair()).isFalse();
         assertThat(Rejection.of(List.of(), Threshold.above(0.5)).mayResample(0)).isTrue();
     }
 

@@ -1,7 +1,6 @@
 package dev.autoif.verifier.messaging;
 
 import dev.autoif.contracts.Envelope;
-import dev.autoif.contracts.EnvelopeCodec;
 import dev.autoif.contracts.FunctionRef;
 import dev.autoif.contracts.InvalidMessageException;
 import dev.autoif.contracts.MessageType;
@@ -11,61 +10,76 @@ import dev.autoif.contracts.RunSpec;
 import dev.autoif.contracts.Stage;
 import dev.autoif.contracts.Topics;
 import dev.autoif.contracts.VerifiedResponse;
-import dev.autoif.platform.messaging.KafkaMessages;
 import dev.autoif.platform.messaging.Progress;
+import dev.autoif.platform.messaging.step.ConsumerStep;
+import dev.autoif.platform.messaging.step.StepOutcome;
+import dev.autoif.platform.messaging.step.StepWork;
 import dev.autoif.verifier.domain.ResponseScorer;
 import dev.autoif.verifier.sandbox.FunctionSandbox;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * {@code responses.sampled} -> every response through the sample's kept functions -> {@code responses.verified}
  * with per-function verdicts and pass rates (paper 3.3). One sample in, one out; rejection happens downstream.
+ * Records run concurrently in worker pool {@code response-verification}.
  */
 @ApplicationScoped
-public class ResponseVerificationConsumer {
+public class ResponseVerificationConsumer implements StepWork<ResponseSampled> {
 
     static final String NAME = "response-verification";
 
+    private final ConsumerStep step;
     private final FunctionSandbox sandbox;
-    private final RunSpecLookup runs;
-    private final Deliveries deliveries;
-    private final Emitter<String> verified;
-    private final Emitter<String> progress;
 
-    public ResponseVerificationConsumer(FunctionSandbox sandbox, RunSpecLookup runs, Deliveries deliveries,
-            @Channel(Topics.RESPONSES_VERIFIED) Emitter<String> verified,
-            @Channel(Topics.RUNS_PROGRESS) Emitter<String> progress) {
+    public ResponseVerificationConsumer(ConsumerStep step, FunctionSandbox sandbox) {
+        this.step = step;
         this.sandbox = sandbox;
-        this.runs = runs;
-        this.deliveries = deliveries;
-        this.verified = verified;
-        this.progress = progress;
     }
 
     @Incoming(Topics.RESPONSES_SAMPLED)
-    @Blocking
+    @Blocking(value = NAME, ordered = false)
     public void consume(String json) {
-        Envelope<ResponseSampled> envelope = EnvelopeCodec.decode(json, MessageType.ResponseSampled);
+        step.handle(this, json);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public MessageType input() {
+        return MessageType.ResponseSampled;
+    }
+
+    @Override
+    public ResponseSampled validate(Envelope<ResponseSampled> envelope) {
         ResponseSampled s = envelope.payload();
         if (s.sampleId() == null || s.runId() == null || s.instructionId() == null) {
             throw new InvalidMessageException("response sample without sampleId, runId or instructionId");
         }
-        if (deliveries.seen(NAME, envelope.messageId())) {
-            return;
-        }
-        RunSpec spec = runs.require(s.runId());
-        String messageId = NAME + ":" + envelope.messageId();
-        if (spec.cancelled()) {
-            deliveries.commit(NAME, envelope.messageId(), () -> Progress.send(progress, messageId,
-                    Progress.delta(s.runId(), Stage.RESPONSE_VERIFICATION, 1, 0, Map.of("run-cancelled", 1L))));
-            return;
-        }
+        return s;
+    }
+
+    @Override
+    public String runId(ResponseSampled s) {
+        return s.runId();
+    }
+
+    @Override
+    public StepOutcome cancelled(Envelope<ResponseSampled> in) {
+        ResponseSampled s = in.payload();
+        return StepOutcome.none().progress(messageId(in) + ":progress",
+                Progress.delta(s.runId(), Stage.RESPONSE_VERIFICATION, 1, 0, Map.of("run-cancelled", 1L)));
+    }
+
+    @Override
+    public StepOutcome process(Envelope<ResponseSampled> in, RunSpec spec) {
+        ResponseSampled s = in.payload();
         List<FunctionRef> functions = s.functions() == null ? List.of() : s.functions();
         List<String> responses = s.responses() == null ? List.of()
                 : s.responses().stream().map(r -> r == null ? "" : r).toList();
@@ -73,11 +87,14 @@ public class ResponseVerificationConsumer {
         List<VerifiedResponse> scored = ResponseScorer.score(responses, sandbox.evaluate(codes, responses));
         ResponseVerified out = new ResponseVerified(s.sampleId(), s.runId(), s.instructionId(), s.instruction(),
                 s.queryId(), s.query(), s.prompt(), functions, scored, s.attempt());
-        deliveries.commit(NAME, envelope.messageId(), () -> {
-            KafkaMessages.send(verified, s.instructionId(), Envelope.of(messageId, s.runId(),
-                    MessageType.ResponseVerified, out)).toCompletableFuture().join();
-            return Progress.send(progress, messageId + ":progress",
-                    Progress.delta(s.runId(), Stage.RESPONSE_VERIFICATION, 1, 1, Map.of()));
-        });
+        return StepOutcome.none()
+                .send(Topics.RESPONSES_VERIFIED, s.instructionId(), messageId(in), s.runId(),
+                        MessageType.ResponseVerified, out)
+                .progress(messageId(in) + ":progress",
+                        Progress.delta(s.runId(), Stage.RESPONSE_VERIFICATION, 1, 1, Map.of()));
+    }
+
+    private static String messageId(Envelope<?> in) {
+        return NAME + ":" + in.messageId();
     }
 }

@@ -1,0 +1,146 @@
+package dev.autoif.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.autoif.llmsim.Latency;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The LLM-concurrency benchmark of issue 13, on the whole system (six packaged services, the standalone broker,
+ * PostgreSQL, the simulator answering every request after a fixed 500 ms). Not part of the build; run it with
+ * <pre>./mvnw -B -pl e2e-tests -am verify -Dit.test=ThroughputBenchmark -Dtest=none
+ * -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * It submits the run {@code deploy/local/run.sh} submits by default (40 default seeds, 1 self-instruct round, 3
+ * functions, 2 queries, 4 responses), twice: first as the services are configured, then, as the baseline of the same
+ * invocation, with every consumer's worker pool at one record at a time (what every stage but nli did before the
+ * platform consumer step). It prints, for each: wall time, LLM calls, effective LLM concurrency (calls x latency /
+ * wall time) and per LLM stage the ratio calls/s / (max-concurrency / latency), from the stage's first to its last
+ * LLM call as the run's funnel shows them; and writes the same to {@code target/benchmark/throughput.txt}.
+ */
+class ThroughputBenchmark {
+
+    static final long LATENCY_MS = 500;
+    static final int MAX_CONCURRENCY = 8;
+    static final List<Service> LLM_CONSUMERS = List.of(Service.VERIFIER, Service.NLI, Service.QUERY, Service.JUDGE);
+
+    final Api api = new Api();
+
+    @Test
+    void llmStagesAgainstTheClientsLimit() throws Exception {
+        Path root = Path.of(System.getProperty("autoif.root", Path.of("").toAbsolutePath().getParent().toString()));
+        Path work = root.resolve("e2e-tests/target/e2e");
+        try (Stack stack = Stack.start(root, work, 7, Duration.ofMinutes(4))) {
+            stack.simulator().settings().latency(Latency.parse("fixed:" + LATENCY_MS));
+            Result concurrent = run(stack, 42);
+            Map<String, String> serial = new LinkedHashMap<>();
+            for (String pool : List.of("JUDGE", "QUERY_SAMPLING", "REJECTION", "NLI", "CROSS_VALIDATION",
+                    "RESPONSE_VERIFICATION", "EXPORT")) {
+                serial.put("SMALLRYE_MESSAGING_WORKER_" + pool + "_MAX_CONCURRENCY", "1");
+            }
+            for (Service s : LLM_CONSUMERS) {
+                stack.kill(s);
+                stack.restart(s, Duration.ofMinutes(2), serial);
+            }
+            Result baseline = run(stack, 43);
+            String report = report(concurrent, baseline);
+            System.out.println(report);
+            Path out = root.resolve("e2e-tests/target/benchmark/throughput.txt");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, report);
+        }
+    }
+
+    record StageRate(String stage, long calls, double seconds) {
+        double callsPerSecond() {
+            return seconds <= 0 ? 0 : calls / seconds;
+        }
+
+        double ratio() {
+            return callsPerSecond() / (MAX_CONCURRENCY * 1000.0 / LATENCY_MS);
+        }
+    }
+
+    record Result(String runId, double wallSeconds, long llmCalls, List<StageRate> stages) {
+        double effectiveConcurrency() {
+            return llmCalls * (LATENCY_MS / 1000.0) / wallSeconds;
+        }
+    }
+
+    private Result run(Stack stack, long seed) {
+        Map<String, Object> parameters = Map.of("selfInstructRounds", 1, "functionsPerInstruction", 3,
+                "queriesPerInstruction", 2, "responsesPerQuery", 4, "seed", seed);
+        Instant t0 = Instant.now();
+        JsonNode created = api.expect(api.post(stack.url(Service.INSTRUCTION) + "/runs", Map.of("name", "bench-" + seed,
+                "parameters", parameters, "corpusId", "sample")), 201, "POST /runs");
+        String runId = created.path("runId").asText();
+        Map<String, Double> first = new LinkedHashMap<>();
+        Map<String, Double> last = new LinkedHashMap<>();
+        Map<String, Long> calls = new LinkedHashMap<>();
+        JsonNode run;
+        while (true) {
+            run = api.expect(api.get(stack.url(Service.INSTRUCTION) + "/runs/" + runId), 200, "run");
+            double t = Duration.between(t0, Instant.now()).toMillis() / 1000.0;
+            for (JsonNode st : run.path("funnel")) {
+                String stage = st.path("stage").asText();
+                long c = st.path("llmCalls").asLong();
+                if (c > 0 && !first.containsKey(stage)) {
+                    first.put(stage, t);
+                }
+                if (c > calls.getOrDefault(stage, 0L)) {
+                    calls.put(stage, c);
+                    last.put(stage, t);
+                }
+            }
+            String status = run.path("status").asText();
+            if (!status.equals("queued") && !status.equals("running")) {
+                break;
+            }
+            if (t > 1200) {
+                throw new AssertionError("run " + runId + " still " + status + " after 20 min");
+            }
+            Stack.sleep(250);
+        }
+        double wall = Duration.between(t0, Instant.now()).toMillis() / 1000.0;
+        if (!run.path("status").asText().equals("done")) {
+            throw new AssertionError("run " + runId + " ended " + run.path("status") + ": " + run.path("error"));
+        }
+        List<StageRate> stages = new ArrayList<>();
+        // a stage's first poll with calls already counts the calls made since the previous poll: widen by one poll
+        calls.forEach((stage, c) -> stages.add(new StageRate(stage, c,
+                last.get(stage) - first.get(stage) + 0.25 + LATENCY_MS / 1000.0)));
+        return new Result(runId, wall, run.path("llmCalls").asLong(), stages);
+    }
+
+    private static String report(Result concurrent, Result baseline) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format("LLM concurrency benchmark: simulator fixed %d ms, max-concurrency %d per service%n",
+                LATENCY_MS, MAX_CONCURRENCY));
+        b.append(String.format("%-28s %10s %10s %10s%n", "", "wall s", "LLM calls", "eff. conc."));
+        for (var e : Map.of("consumer step (concurrent)", concurrent, "baseline (1 record at a time)", baseline)
+                .entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+            Result r = e.getValue();
+            b.append(String.format("%-28s %10.1f %10d %10.2f%n", e.getKey(), r.wallSeconds(), r.llmCalls(),
+                    r.effectiveConcurrency()));
+        }
+        b.append(String.format("speed-up (baseline wall / concurrent wall): %.2fx%n",
+                baseline.wallSeconds() / concurrent.wallSeconds()));
+        b.append(String.format("%n%-22s %8s %8s %10s %8s   %8s %10s %8s%n", "stage", "calls", "s", "calls/s",
+                "ratio", "base s", "calls/s", "ratio"));
+        for (StageRate s : concurrent.stages()) {
+            StageRate base = baseline.stages().stream().filter(x -> x.stage().equals(s.stage())).findFirst()
+                    .orElse(new StageRate(s.stage(), 0, 0));
+            b.append(String.format("%-22s %8d %8.1f %10.2f %8.2f   %8.1f %10.2f %8.2f%n", s.stage(), s.calls(),
+                    s.seconds(), s.callsPerSecond(), s.ratio(), base.seconds(), base.callsPerSecond(), base.ratio()));
+        }
+        b.append("ratio = calls/s / (max-concurrency / latency); stages with a handful of calls (self-instruct) say"
+                + " little\n");
+        return b.toString();
+    }
+}

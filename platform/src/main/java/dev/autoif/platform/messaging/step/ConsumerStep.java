@@ -1,0 +1,153 @@
+package dev.autoif.platform.messaging.step;
+
+import dev.autoif.contracts.Envelope;
+import dev.autoif.contracts.EnvelopeCodec;
+import dev.autoif.contracts.InvalidMessageException;
+import dev.autoif.contracts.RunSpec;
+import dev.autoif.platform.messaging.Idempotency;
+import dev.autoif.platform.messaging.RunSpecs;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * The one consume path of every service: decode and validate (an unreadable record throws
+ * {@link InvalidMessageException}, and the channel's dead-letter strategy moves it aside with the reason), drop a
+ * record already consumed, wait for its run spec, apply the cancelled-run policy, run the work outside any
+ * transaction, then commit the idempotency marker, the consumer's writes and its outgoing records (as outbox rows)
+ * in one short transaction. The outbox relay sends the records after the commit, so no transaction waits for the
+ * broker and a crash at any point loses nothing: before the commit the record is redelivered and processed again
+ * (the LLM cache answers), after it the redelivery is dropped and the outbox still holds what must be sent.
+ *
+ * <p>Concurrency is the channel's: consumers are {@code @Blocking(value = pool, ordered = false)} with the pool's
+ * {@code max-concurrency} from configuration, and the Kafka connector's throttled commit strategy commits an offset
+ * only once every record before it is done. Two copies of one record processed at once both do the work; one wins
+ * the marker and the other changes nothing.
+ */
+@ApplicationScoped
+public class ConsumerStep {
+
+    private static final Logger LOG = Logger.getLogger(ConsumerStep.class);
+
+    private final Idempotency idempotency;
+    private final RunSpecs runSpecs;
+    private final OutboxRelay relay;
+    private final MessagingConfig config;
+    private final MeterRegistry meters;
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+    public ConsumerStep(Idempotency idempotency, RunSpecs runSpecs, OutboxRelay relay, MessagingConfig config,
+            MeterRegistry meters) {
+        this.idempotency = idempotency;
+        this.runSpecs = runSpecs;
+        this.relay = relay;
+        this.config = config;
+        this.meters = meters;
+    }
+
+    /** Processes one record of {@code work}'s topic; throws to dead-letter it. */
+    public <I> void handle(StepWork<I> work, String json) {
+        Envelope<I> in = EnvelopeCodec.decode(json, work.input());
+        if (in.payload() == null) {
+            throw new InvalidMessageException(work.input().name() + " without payload");
+        }
+        I payload = work.validate(in);
+        AtomicInteger current = inFlight.computeIfAbsent(work.name(), this::gauge);
+        current.incrementAndGet();
+        Timer.Sample timer = Timer.start(meters);
+        String outcome = "failed";
+        try {
+            outcome = process(work, in, payload);
+        } finally {
+            current.decrementAndGet();
+            timer.stop(meters.timer("autoif.consumer.record", "consumer", work.name(), "outcome", outcome));
+        }
+    }
+
+    /** Records of this consumer being processed in this process right now. */
+    public int inFlight(String consumer) {
+        AtomicInteger n = inFlight.get(consumer);
+        return n == null ? 0 : n.get();
+    }
+
+    private <I> String process(StepWork<I> work, Envelope<I> in, I payload) {
+        String consumer = work.name();
+        String messageId = in.messageId();
+        if (seen(consumer, messageId)) {
+            return "duplicate";
+        }
+        StepOutcome outcome;
+        String result;
+        if (work.needsRunSpec()) {
+            RunSpec spec = runSpecs.require(work.runId(payload), config.runSpecWait());
+            result = spec.cancelled() ? "cancelled" : "processed";
+            outcome = spec.cancelled() ? work.cancelled(in) : work.process(in, spec);
+        } else {
+            result = "processed";
+            outcome = work.process(in, null);
+        }
+        List<OutboxRelay.Pending> committed;
+        try {
+            committed = QuarkusTransaction.requiringNew().call(() -> commit(work, messageId, payload, outcome));
+        } catch (RuntimeException e) {
+            if (seen(consumer, messageId)) {
+                LOG.debugf("%s: a concurrent copy of %s committed first", consumer, messageId);
+                return "duplicate";
+            }
+            throw e;
+        }
+        if (committed == null) {
+            return "duplicate";
+        }
+        relay.relay(committed);
+        return result;
+    }
+
+    /** Inside the transaction; null when another delivery of this record, or of its effect, got here first. */
+    private <I> List<OutboxRelay.Pending> commit(StepWork<I> work, String messageId, I payload,
+            StepOutcome outcome) {
+        if (!idempotency.firstDelivery(work.name(), messageId) || work.alreadyApplied(payload)) {
+            return null;
+        }
+        outcome.writes().forEach(Runnable::run);
+        Instant now = Instant.now();
+        List<OutboxRecord> rows = new ArrayList<>();
+        for (StepOutcome.Outgoing o : outcome.records()) {
+            OutboxRecord r = new OutboxRecord();
+            r.topic = o.topic();
+            r.key = o.key();
+            r.messageId = o.envelope().messageId();
+            r.payload = EnvelopeCodec.encode(o.envelope());
+            r.createdAt = now;
+            r.persist();
+            rows.add(r);
+        }
+        // flushed here so a constraint violation (a concurrent copy's marker) fails this call, not the commit
+        OutboxRecord.flush();
+        return rows.stream().map(OutboxRelay.Pending::of).toList();
+    }
+
+    /** Whether {@code consumer} has consumed (committed) the record with this message id. */
+    public boolean consumed(String consumer, String messageId) {
+        return seen(consumer, messageId);
+    }
+
+    private boolean seen(String consumer, String messageId) {
+        return QuarkusTransaction.requiringNew().call(() -> idempotency.seen(consumer, messageId));
+    }
+
+    private AtomicInteger gauge(String consumer) {
+        AtomicInteger n = new AtomicInteger();
+        meters.gauge("autoif.consumer.in.flight", List.of(io.micrometer.core.instrument.Tag.of("consumer",
+                consumer)), n, AtomicInteger::get);
+        return n;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.autoif.platform.messaging.step;
+
+import dev.autoif.contracts.Envelope;
+import dev.autoif.contracts.InvalidMessageException;
+import dev.autoif.contracts.MessageType;
+import dev.autoif.contracts.RunSpec;
+
+/**
+ * What one consumer does with one record. Everything else (decoding, de-duplication, waiting for the run spec,
+ * the cancelled-run policy, retries, the transaction, the outbox, dead-lettering) is {@link ConsumerStep}'s, written
+ * once for every service.
+ *
+ * @param <I> the payload type consumed
+ */
+public interface StepWork<I> {
+
+    /** The idempotency name of this consumer: one {@code processed_message} row per (name, message id). */
+    String name();
+
+    /** The payload type this consumer reads. */
+    MessageType input();
+
+    /**
+     * Checks a decoded record and returns its payload; a record that can never be processed throws
+     * {@link InvalidMessageException} and is dead-lettered with the reason.
+     */
+    I validate(Envelope<I> in);
+
+    /** The run the record belongs to. */
+    String runId(I payload);
+
+    /** False for consumers that need no run spec (progress ledgers): the record is processed as it arrives. */
+    default boolean needsRunSpec() {
+        return true;
+    }
+
+    /**
+     * The slow part (LLM calls, sandbox runs), outside any transaction; {@code spec} is null when
+     * {@link #needsRunSpec()} is false. It must not write to the database or send anything itself: what it wants
+     * written and sent goes into the returned {@link StepOutcome}, committed atomically with the idempotency marker.
+     * Redelivered records run this again (the LLM cache makes that free), so it must be deterministic.
+     */
+    StepOutcome process(Envelope<I> in, RunSpec spec);
+
+    /** What a record of a cancelled run leaves behind: nothing by default (the record is marked consumed). */
+    default StepOutcome cancelled(Envelope<I> in) {
+        return StepOutcome.none();
+    }
+
+    /**
+     * Inside the commit transaction: true when the effect of this record already exists under another message id
+     * (for example the same response judged from an earlier copy of it), so nothing is written or sent.
+     */
+    default boolean alreadyApplied(I payload) {
+        return false;
+    }
+}
