@@ -59,7 +59,7 @@ def _snapshot_new_modules():
     # same batch that first imported it is still caught
     for name in list(_sys.modules):
         if name not in _SNAPSHOTS and _watched(name):
-            _SNAPSHOTS[name] = _module_fingerprint(_sys.modules[name])
+            _SNAPSHOTS[name] = _snapshot(_sys.modules[name])
 
 
 def _watched(name):
@@ -114,7 +114,7 @@ def _namespace():
 
 
 def _check(code):
-    """None when the source may run, else (verdict, reason)."""
+    """The parsed tree when the source may run, else (verdict, reason)."""
     try:
         tree = _ast.parse(code)
     except (SyntaxError, ValueError) as e:
@@ -137,14 +137,15 @@ def _check(code):
             # (reading __name__ stays allowed: LLM answers often end with an `if __name__ == '__main__':` demo)
             if node.id in _DENIED_NAMES or (node.id.startswith('__') and not isinstance(node.ctx, _ast.Load)):
                 return (FORBIDDEN, 'forbidden-name:' + node.id)
-    return None
+    return tree
 
 
 def _load(code):
-    """Returns evaluate, or (verdict, reason) when the source is rejected or its module code misbehaves."""
-    rejected = _check(code)
-    if rejected is not None:
-        return rejected
+    """Returns (evaluate, normal form), or (verdict, reason) when the source is rejected or its module code
+    misbehaves. The normal form is the AST dump: the same for sources that differ only in layout and comments."""
+    tree = _check(code)
+    if isinstance(tree, tuple):
+        return tree
     namespace = _namespace()
     status = _guard(lambda: exec(code, namespace) or True)
     if status != PASS:
@@ -153,7 +154,7 @@ def _load(code):
     fn = namespace.get('evaluate')
     if not callable(fn):
         return (-1, 'no-evaluate')
-    return fn
+    return (fn, _ast.dump(tree))
 
 
 def _guard(thunk):
@@ -188,27 +189,56 @@ def _run(fn, response):
     return _guard(lambda: fn(response))
 
 
+def _run_all(fn, *responses):
+    """One function over many responses in one call from the host: each response its own _guard (output limit,
+    outcome), the statuses as one digit each."""
+    return ''.join([str(_guard(lambda: fn(r))) for r in responses])
+
+
 def _tidy():
     # caches are shared between functions: a planted entry must not outlive the batch that planted it
     if _RE:
         _RE[0].purge()
 
 
-def _module_fingerprint(module):
-    acc = [id(module)]
-    for key, value in list(module.__dict__.items()):
-        acc.append(id(value))
-        if isinstance(value, type):
-            for v in list(value.__dict__.values()):
-                acc.append(id(v))
-        code = getattr(value, '__code__', None)
-        if code is not None:
-            acc.append(id(code))
-            # GraalPy hands out a fresh __defaults__ tuple on each access: compare its elements
-            defaults = getattr(value, '__defaults__', None)
-            if isinstance(defaults, tuple):
-                acc.extend(id(d) for d in defaults)
-    return hash(tuple(acc))
+def _snapshot(module):
+    # what a function could change: the module's bindings, the members of its classes, its functions' code and
+    # defaults. The objects are held, so an id cannot be reused by a replacement; the checks below compare ids with
+    # builtins (map, tuple ==), which run as host code even when GraalPy interprets, instead of Python loops.
+    values = tuple(module.__dict__.values())
+    classes = tuple(v for v in values if isinstance(v, type) and _mutable(v))
+    functions = tuple(v for v in values if getattr(v, '__code__', None) is not None)
+    return (module, tuple(map(id, values)), classes, tuple(map(_class_fingerprint, classes)), functions,
+            tuple(map(_function_fingerprint, functions)))
+
+
+def _mutable(cls):
+    # built-in types (str, dict, the exceptions, ...) refuse new attributes: nothing can change them, so they need
+    # no fingerprint. Probed once, when the module is first seen, before any function runs.
+    try:
+        type.__setattr__(cls, '_autoif_probe', None)
+    except (TypeError, AttributeError):
+        return False
+    type.__delattr__(cls, '_autoif_probe')
+    return True
+
+
+def _class_fingerprint(cls):
+    return tuple(map(id, tuple(cls.__dict__.values())))
+
+
+def _function_fingerprint(fn):
+    # GraalPy hands out a fresh __defaults__ tuple on each access: compare its elements
+    defaults = fn.__defaults__
+    return (id(fn.__code__), tuple(map(id, defaults)) if isinstance(defaults, tuple) else None)
+
+
+def _unchanged(name, snapshot):
+    module = _sys.modules.get(name)
+    return (module is snapshot[0]
+            and tuple(map(id, tuple(module.__dict__.values()))) == snapshot[1]
+            and tuple(map(_class_fingerprint, snapshot[2])) == snapshot[3]
+            and tuple(map(_function_fingerprint, snapshot[4])) == snapshot[5])
 
 
 def _intact():
@@ -217,9 +247,8 @@ def _intact():
         return 'sys.recursionlimit'
     if _builtins.__import__ is not _restricted_import:
         return 'builtins.__import__'
-    for name, fingerprint in list(_SNAPSHOTS.items()):
-        module = _sys.modules.get(name)
-        if module is None or _module_fingerprint(module) != fingerprint:
+    for name, snapshot in list(_SNAPSHOTS.items()):
+        if not _unchanged(name, snapshot):
             return name
     _snapshot_new_modules()
     return ''

@@ -19,6 +19,8 @@ package dev.autoif.contracts;
  * @param judgeSamples judge samples averaged per response
  * @param models the model per stage
  * @param seed random seed for every sampling decision
+ * @param keepConstantFunctions keep functions that give the same verdict on every case although the cases' expected
+ *        labels disagree (broken functions, dropped by default as {@code function-constant})
  */
 public record RunParameters(
         int selfInstructRounds,
@@ -36,7 +38,18 @@ public record RunParameters(
         Threshold judgeThreshold,
         int judgeSamples,
         Models models,
-        long seed) {
+        long seed,
+        boolean keepConstantFunctions) {
+
+    /** The spec as it was before {@code keepConstantFunctions}: constant functions are dropped. */
+    public RunParameters(int selfInstructRounds, int functionsPerInstruction, Threshold functionAccuracy,
+            Threshold caseAccuracy, int minFunctions, int minCases, int backTranslationsPerInstruction,
+            NliPolicy nliPolicy, int queriesPerInstruction, int responsesPerQuery, Threshold responsePassRate,
+            int resampleBudget, Threshold judgeThreshold, int judgeSamples, Models models, long seed) {
+        this(selfInstructRounds, functionsPerInstruction, functionAccuracy, caseAccuracy, minFunctions, minCases,
+                backTranslationsPerInstruction, nliPolicy, queriesPerInstruction, responsesPerQuery,
+                responsePassRate, resampleBudget, judgeThreshold, judgeSamples, models, seed, false);
+    }
 
     public static RunParameters defaults() {
         return new RunParameters(100, 5, Threshold.above(0.5), Threshold.above(0.5), 1, 1, 3,
@@ -70,6 +83,7 @@ public record RunParameters(
                 p.judgeThreshold != null ? p.judgeThreshold : d.judgeThreshold,
                 p.judgeSamples != 0 ? p.judgeSamples : d.judgeSamples,
                 p.models != null ? p.models.withDefaults() : d.models,
-                p.seed != 0 ? p.seed : d.seed);
+                p.seed != 0 ? p.seed : d.seed,
+                p.keepConstantFunctions);
     }
 }

@@ -11,15 +11,22 @@ import dev.autoif.contracts.TestCase;
 import dev.autoif.contracts.Verdict;
 import dev.autoif.verifier.sandbox.FunctionResult;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Cross-validation of one instruction's functions and cases (paper 3.2), given every function's verdict on every
  * case. The rules, in order:
  * <ol>
  * <li>A function takes part only if it compiled (loaded, imports allowed, has {@code evaluate}).</li>
+ * <li>Identical functions vote once: a function whose normal form (the sandbox's SHA-256 of its Python AST dump,
+ * so layout and comments do not count) equals an earlier one's is dropped as {@code function-duplicate}.</li>
+ * <li>A constant function (the same verdict on every case while the cases' expected labels disagree) is broken and
+ * dropped as {@code function-constant}, unless the run keeps them ({@code keepConstantFunctions}).</li>
  * <li>A function judges a case right when it passes a case expected to pass or fails one expected to fail; any
  * other verdict (error, timeout, ...) is wrong.</li>
  * <li>Case accuracy = share of the compiled functions that judge it right; a case is kept when it reaches
@@ -27,8 +34,8 @@ import java.util.TreeMap;
  * <li>Function accuracy = share of the kept cases it judges right; a function is kept when it reaches
  * {@code functionAccuracy}. Functions are graded on trustworthy cases only.</li>
  * <li>The instruction survives with at least {@code minFunctions} kept functions and {@code minCases} kept cases.</li>
- * <li>A function is flagged {@code constant} when it gave the same verdict on every case (suspicious, kept for
- * inspection).</li>
+ * <li>A kept function is flagged {@code constant} when it gave the same verdict on every case (kept because the
+ * expected labels all agree, or because the run keeps constant functions).</li>
  * <li>Instruction-level preference pairs (paper 3.4): among the kept cases, scored by the kept functions, chosen =
  * a case expected to pass whose pass rate is above 0.5, rejected = a case expected to fail with pass rate 0. Every
  * chosen x rejected combination, at most {@link #MAX_PAIRS}, in case order.</li>
@@ -67,6 +74,10 @@ public final class CrossValidator {
         if (compiled.isEmpty()) {
             return new CrossValidation(null, allUnsupportedImports ? "unsupported-import" : "no-compiling-function",
                     functionDrops);
+        }
+        compiled = voters(compiled, functions, cases, results, p.keepConstantFunctions(), functionDrops);
+        if (compiled.isEmpty()) {
+            return new CrossValidation(null, "too-few-functions", functionDrops);
         }
 
         boolean[][] right = new boolean[compiled.size()][cases.size()];
@@ -133,6 +144,32 @@ public final class CrossValidator {
         List<PreferencePair> pairs = pairs(cases, keptCases, keptRows, compiled, results);
         return new CrossValidation(new InstructionVerified(c.instructionId(), c.runId(), c.text(), c.origin(),
                 keptFunctions, scoredCases, functionIds, cases, matrix, pairs), null, functionDrops);
+    }
+
+    /** The compiled functions that vote: first of each normal form, and not constant unless the run keeps them. */
+    private static List<Integer> voters(List<Integer> compiled, List<FunctionCandidate> functions,
+            List<TestCase> cases, List<FunctionResult> results, boolean keepConstant, Map<String, Long> drops) {
+        boolean labelsDisagree = cases.stream().map(TestCase::expected).distinct().count() > 1;
+        Set<String> seen = new HashSet<>();
+        List<Integer> voters = new ArrayList<>();
+        for (int i : compiled) {
+            FunctionResult r = results.get(i);
+            String form = r.normalForm() != null ? r.normalForm() : "code:" + normalised(functions.get(i).code());
+            if (!seen.add(form)) {
+                drops.merge("function-duplicate", 1L, Long::sum);
+            } else if (!keepConstant && labelsDisagree && constant(r.verdicts())) {
+                drops.merge("function-constant", 1L, Long::sum);
+            } else {
+                voters.add(i);
+            }
+        }
+        return voters;
+    }
+
+    /** Without the sandbox's normal form: the code with trailing blanks and blank lines removed. */
+    private static String normalised(String code) {
+        return code == null ? "" : code.lines().map(String::stripTrailing).filter(l -> !l.isEmpty())
+                .collect(Collectors.joining("\n"));
     }
 
     private static boolean constant(List<Verdict> verdicts) {

@@ -8,8 +8,12 @@ import dev.autoif.contracts.ScoredFunction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Maps verified instructions to rows and back; the entity never leaves this package's callers as a wire record. */
 @ApplicationScoped
@@ -37,15 +41,30 @@ public class VerifiedInstructions {
     @Transactional
     public Optional<List<String>> keptFunctions(String instructionId) {
         VerifiedInstruction row = VerifiedInstruction.findById(instructionId);
-        if (row == null) {
-            return Optional.empty();
+        return row == null ? Optional.empty() : Optional.of(code(row));
+    }
+
+    /** The kept functions' code of each known instruction among {@code instructionIds}; unknown ones are absent. */
+    @Transactional
+    public Map<String, List<String>> keptFunctions(Collection<String> instructionIds) {
+        Map<String, List<String>> found = new HashMap<>();
+        if (instructionIds.isEmpty()) {
+            return found;
         }
+        List<VerifiedInstruction> rows = VerifiedInstruction.list("instructionId in ?1", Set.copyOf(instructionIds));
+        for (VerifiedInstruction row : rows) {
+            found.put(row.instructionId, code(row));
+        }
+        return found;
+    }
+
+    private static List<String> code(VerifiedInstruction row) {
         try {
             List<ScoredFunction> functions = EnvelopeCodec.mapper().readValue(row.functionsJson,
                     new TypeReference<List<ScoredFunction>>() { });
-            return Optional.of(functions.stream().map(ScoredFunction::code).toList());
+            return functions.stream().map(ScoredFunction::code).toList();
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored functions of " + instructionId + " are unreadable", e);
+            throw new IllegalStateException("stored functions of " + row.instructionId + " are unreadable", e);
         }
     }
 }

@@ -8,8 +8,14 @@ import java.util.List;
  *
  * @param rejection why the function never ran ({@code syntax-error}, {@code unsupported-import:nltk},
  *        {@code forbidden-attribute:__globals__}, ...), or null when it loaded
+ * @param normalForm SHA-256 of the function's AST dump when it loaded (equal for sources that differ only in
+ *        layout and comments), else null
  */
-public record FunctionResult(String rejection, List<Verdict> verdicts) {
+public record FunctionResult(String rejection, List<Verdict> verdicts, String normalForm) {
+
+    public FunctionResult(String rejection, List<Verdict> verdicts) {
+        this(rejection, verdicts, null);
+    }
 
     public boolean loaded() {
         return rejection == null;

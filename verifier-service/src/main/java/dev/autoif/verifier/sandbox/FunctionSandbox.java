@@ -84,22 +84,78 @@ public final class FunctionSandbox implements AutoCloseable {
      * into one chunk per worker (at most {@link #MAX_CHUNK} functions each); see {@link #runChunk}.
      */
     public List<FunctionResult> evaluate(List<String> functions, List<String> inputs) {
-        int chunk = chunkSize(functions.size(), limits.workers());
-        List<Chunk> chunks = new ArrayList<>();
-        for (int from = 0; from < functions.size(); from += chunk) {
-            List<String> codes = List.copyOf(functions.subList(from, Math.min(functions.size(), from + chunk)));
-            AtomicInteger at = new AtomicInteger();
-            chunks.add(new Chunk(codes, at, workers.submit(() -> runChunk(codes, inputs, at))));
+        return evaluateAll(List.of(new Batch(functions, inputs))).getFirst();
+    }
+
+    /** Functions and the inputs they all run on. */
+    public record Batch(List<String> functions, List<String> inputs) {
+        public Batch {
+            // null entries stay: a null function is invalid, a null input exhausted, as one by one
+            functions = Collections.unmodifiableList(new ArrayList<>(functions));
+            inputs = Collections.unmodifiableList(new ArrayList<>(inputs));
         }
-        List<FunctionResult> results = new ArrayList<>(functions.size());
+    }
+
+    /** One function on its inputs: the unit a chunk is made of. */
+    private record Task(String code, List<String> inputs) {
+    }
+
+    /**
+     * Several batches at once (many instructions, each with its functions and responses), sharing the workers:
+     * result b holds batch b's results as {@link #evaluate} would answer them.
+     */
+    public List<List<FunctionResult>> evaluateAll(List<Batch> batches) {
+        List<Task> tasks = new ArrayList<>();
+        for (Batch b : batches) {
+            for (String code : b.functions()) {
+                for (int from = 0; from == 0 || from < b.inputs().size(); from += MAX_TASK_INPUTS) {
+                    tasks.add(new Task(code, b.inputs().subList(from,
+                            Math.min(b.inputs().size(), from + MAX_TASK_INPUTS))));
+                }
+            }
+        }
+        int chunk = chunkSize(tasks.size(), idleWorkers());
+        List<Chunk> chunks = new ArrayList<>();
+        for (int from = 0; from < tasks.size(); from += chunk) {
+            List<Task> part = List.copyOf(tasks.subList(from, Math.min(tasks.size(), from + chunk)));
+            AtomicInteger at = new AtomicInteger();
+            chunks.add(new Chunk(part, at, workers.submit(() -> runChunk(part, at))));
+        }
+        List<FunctionResult> flat = new ArrayList<>(tasks.size());
         for (Chunk c : chunks) {
-            results.addAll(collect(c.codes(), inputs, c.future(), c.progress()));
+            flat.addAll(collect(c.tasks(), c.future(), c.progress()));
+        }
+        List<List<FunctionResult>> results = new ArrayList<>(batches.size());
+        int at = 0;
+        for (Batch b : batches) {
+            List<FunctionResult> perFunction = new ArrayList<>(b.functions().size());
+            for (int f = 0; f < b.functions().size(); f++) {
+                int slices = Math.max(1, (b.inputs().size() + MAX_TASK_INPUTS - 1) / MAX_TASK_INPUTS);
+                perFunction.add(join(flat.subList(at, at + slices)));
+                at += slices;
+            }
+            results.add(perFunction);
         }
         return results;
     }
 
+    /** Most inputs one task runs, so one function over many responses still spreads over the workers. */
+    static final int MAX_TASK_INPUTS = 64;
+
+    /** One function's slices back into one result: the first rejection, the verdicts in input order. */
+    private static FunctionResult join(List<FunctionResult> slices) {
+        if (slices.size() == 1) {
+            return slices.getFirst();
+        }
+        String rejection = slices.stream().map(FunctionResult::rejection).filter(r -> r != null).findFirst()
+                .orElse(null);
+        List<Verdict> verdicts = new ArrayList<>();
+        slices.forEach(r -> verdicts.addAll(r.verdicts()));
+        return new FunctionResult(rejection, verdicts, slices.getFirst().normalForm());
+    }
+
     /** A chunk in flight; {@code progress}: the index of the function it is running. */
-    private record Chunk(List<String> codes, AtomicInteger progress, Future<List<FunctionResult>> future) {
+    private record Chunk(List<Task> tasks, AtomicInteger progress, Future<List<FunctionResult>> future) {
     }
 
     /**
@@ -107,11 +163,13 @@ public final class FunctionSandbox implements AutoCloseable {
      * was stuck in gets {@code timeout} ("uncancellable"), the thread is written off, and the chunk's other
      * functions run again one at a time, each checked, on another thread.
      */
-    private List<FunctionResult> collect(List<String> codes, List<String> inputs,
-            Future<List<FunctionResult>> future, AtomicInteger progress) {
+    private List<FunctionResult> collect(List<Task> tasks, Future<List<FunctionResult>> future,
+            AtomicInteger progress) {
         // a call the watchdog cancelled ends within milliseconds; this bound on one function (the chunk moving on
-        // to the next resets it) only matters when cancelling fails
-        long perFunction = (inputs.size() + 2L) * (limits.wallTime().toNanos() + TimeUnit.SECONDS.toNanos(1))
+        // to the next resets it) only matters when cancelling fails. A function's inputs run as one batched call
+        // first and, when that hits a limit, one call each: hence the extra call's worth.
+        int inputs = tasks.stream().mapToInt(t -> t.inputs().size()).max().orElse(0);
+        long perFunction = (inputs + 3L) * (limits.wallTime().toNanos() + TimeUnit.SECONDS.toNanos(1))
                 + TimeUnit.SECONDS.toNanos(10);
         try {
             int seen = -1;
@@ -137,19 +195,20 @@ public final class FunctionSandbox implements AutoCloseable {
         } catch (TimeoutException e) {
             abandonThread();
             int stuck = progress.get();
-            List<String> others = new ArrayList<>(codes);
+            List<Task> others = new ArrayList<>(tasks);
             others.remove(stuck);
             List<FunctionResult> rest = List.of();
             if (!others.isEmpty()) {
                 AtomicInteger at = new AtomicInteger();
-                rest = collect(others, inputs, workers.submit(() -> {
+                rest = collect(others, workers.submit(() -> {
                     List<FunctionResult> r = new ArrayList<>(Collections.nCopies(others.size(), null));
-                    rerunChecked(others, inputs, r, 0, others.size(), at);
+                    rerunChecked(others, r, 0, others.size(), at);
                     return r;
                 }), at);
             }
             List<FunctionResult> out = new ArrayList<>(rest);
-            out.add(stuck, new FunctionResult("uncancellable", Collections.nCopies(inputs.size(), Verdict.TIMEOUT)));
+            out.add(stuck, new FunctionResult("uncancellable",
+                    Collections.nCopies(tasks.get(stuck).inputs().size(), Verdict.TIMEOUT)));
             return out;
         }
     }
@@ -157,9 +216,20 @@ public final class FunctionSandbox implements AutoCloseable {
     /** Most functions one integrity check covers. */
     static final int MAX_CHUNK = 16;
 
-    /** One chunk per worker, so a small batch (cross-validation's 5 functions) still uses every worker. */
+    /** One chunk per idle worker, so a small batch (cross-validation's 5 functions) still uses every worker. */
     static int chunkSize(int functions, int workers) {
         return Math.max(1, Math.min(MAX_CHUNK, (functions + workers - 1) / workers));
+    }
+
+    /**
+     * Workers with nothing to do now (at least 1). A call splits its work over these only: alone, it uses every
+     * worker (latency); under load (concurrent requests), fewer and larger chunks, so fewer integrity checks, each
+     * covering more work (throughput). Verdicts never depend on the split.
+     */
+    private int idleWorkers() {
+        int busy = workers.getActiveCount() + workers.getQueue().size();
+        // an abandoned thread stays active forever and the pool grew by one for it: the two cancel out
+        return Math.max(1, workers.getCorePoolSize() - busy);
     }
 
     /** Sandbox threads lost to guest code that ignored cancellation (see README, known limits). */
@@ -192,12 +262,12 @@ public final class FunctionSandbox implements AutoCloseable {
      * and its verdicts stand, otherwise j is run again too.</li>
      * </ul>
      */
-    private List<FunctionResult> runChunk(List<String> codes, List<String> inputs, AtomicInteger progress) {
-        List<FunctionResult> results = new ArrayList<>(codes.size());
+    private List<FunctionResult> runChunk(List<Task> tasks, AtomicInteger progress) {
+        List<FunctionResult> results = new ArrayList<>(tasks.size());
         int unproven = 0;
-        for (int j = 0; j < codes.size(); j++) {
+        for (int j = 0; j < tasks.size(); j++) {
             progress.set(j);
-            Run run = runUnchecked(codes.get(j), inputs);
+            Run run = runUnchecked(tasks.get(j));
             results.add(run.result());
             if (!run.sameContext()) {
                 // the context j ended in was made after the break: check what j did to it before reusing it
@@ -205,30 +275,30 @@ public final class FunctionSandbox implements AutoCloseable {
                 if (current != null) {
                     release(current);
                 }
-                if (!rerunChecked(codes, inputs, results, unproven, j, progress)) {
+                if (!rerunChecked(tasks, results, unproven, j, progress)) {
                     progress.set(j);
-                    results.set(j, runChecked(codes.get(j), inputs).result());
+                    results.set(j, runChecked(tasks.get(j)).result());
                 }
                 unproven = j + 1;
             }
         }
-        if (unproven < codes.size()) {
+        if (unproven < tasks.size()) {
             SandboxContext ctx = contexts.get();
             if (ctx == null || !release(ctx)) {
-                rerunChecked(codes, inputs, results, unproven, codes.size(), progress);
+                rerunChecked(tasks, results, unproven, tasks.size(), progress);
             }
         }
         return results;
     }
 
-    /** Runs codes[from, to) again one at a time, each checked; true when none of them tampered with its context. */
-    private boolean rerunChecked(List<String> codes, List<String> inputs, List<FunctionResult> results, int from,
-            int to, AtomicInteger progress) {
+    /** Runs tasks[from, to) again one at a time, each checked; true when none of them tampered with its context. */
+    private boolean rerunChecked(List<Task> tasks, List<FunctionResult> results, int from, int to,
+            AtomicInteger progress) {
         // callers leave no context or a checked one: the context these functions shared is gone
         boolean allIntact = true;
         for (int i = from; i < to; i++) {
             progress.set(i);
-            Run run = runChecked(codes.get(i), inputs);
+            Run run = runChecked(tasks.get(i));
             results.set(i, run.result());
             allIntact &= run.sameContext();
         }
@@ -240,14 +310,16 @@ public final class FunctionSandbox implements AutoCloseable {
     }
 
     /** One function, then the integrity check: the context is kept only if it is provably as the prelude left it. */
-    private Run runChecked(String code, List<String> inputs) {
-        Run run = runUnchecked(code, inputs);
+    private Run runChecked(Task task) {
+        Run run = runUnchecked(task);
         SandboxContext ctx = contexts.get();
         boolean intact = ctx != null && release(ctx);
         return new Run(run.result(), run.sameContext() && intact);
     }
 
-    private Run runUnchecked(String code, List<String> inputs) {
+    private Run runUnchecked(Task task) {
+        String code = task.code();
+        List<String> inputs = task.inputs();
         if (code == null || code.isBlank()) {
             return new Run(rejected(Verdict.INVALID, "empty-function", inputs.size()), true);
         }
@@ -264,27 +336,23 @@ public final class FunctionSandbox implements AutoCloseable {
             }
             return new Run(rejected(r.verdict(), r.reason(), inputs.size()), same);
         }
+        String normalForm = ((SandboxContext.Loaded) fn).normalForm();
+        List<Verdict> batched = runBatched(ctx, ((SandboxContext.Loaded) fn).evaluate(), inputs);
+        if (batched != null) {
+            boolean same = ctx.usable();
+            if (!same) {
+                discard(ctx);
+            }
+            return new Run(new FunctionResult(null, batched, normalForm), same);
+        }
+        // the batch hit a limit: every input again, one call each under its own limits
         boolean same = true;
         List<Verdict> verdicts = new ArrayList<>(inputs.size());
         int strikes = 0;
         Verdict struck = null;
         for (String input : inputs) {
-            if (struck != null) {
-                verdicts.add(struck);
-                continue;
-            }
-            if (input == null || input.length() > limits.maxInputChars()) {
-                verdicts.add(Verdict.RESOURCE_EXHAUSTED);
-                continue;
-            }
-            Verdict v = ctx.run((Value) fn, input);
-            verdicts.add(v);
-            if (v == Verdict.TIMEOUT || v == Verdict.RESOURCE_EXHAUSTED) {
-                if (++strikes >= limits.strikes()) {
-                    struck = v;
-                }
-            }
-            if (!ctx.usable()) {
+            if (struck == null && !ctx.usable()) {
+                // the batch's (or the last call's) context broke: go on in a fresh one
                 same = false;
                 discard(ctx);
                 ctx = context();
@@ -295,12 +363,49 @@ public final class FunctionSandbox implements AutoCloseable {
                     fn = again;
                 }
             }
+            if (struck != null) {
+                verdicts.add(struck);
+                continue;
+            }
+            if (!runnable(input)) {
+                verdicts.add(Verdict.RESOURCE_EXHAUSTED);
+                continue;
+            }
+            Verdict v = ctx.run(((SandboxContext.Loaded) fn).evaluate(), input);
+            verdicts.add(v);
+            if (v == Verdict.TIMEOUT || v == Verdict.RESOURCE_EXHAUSTED) {
+                if (++strikes >= limits.strikes()) {
+                    struck = v;
+                }
+            }
         }
         if (!ctx.usable()) {
             same = false;
             discard(ctx);
         }
-        return new Run(new FunctionResult(null, verdicts), same);
+        return new Run(new FunctionResult(null, verdicts, normalForm), same);
+    }
+
+    private boolean runnable(String input) {
+        return input != null && input.length() <= limits.maxInputChars();
+    }
+
+    /**
+     * The function over all its runnable inputs in one guest call (inputs too large or null get
+     * {@code resource-exhausted} unrun, as one call each would); null when that call did not complete.
+     */
+    private List<Verdict> runBatched(SandboxContext ctx, Value fn, List<String> inputs) {
+        List<String> runnable = inputs.stream().filter(this::runnable).toList();
+        List<Verdict> ran = runnable.isEmpty() ? List.of() : ctx.runAll(fn, runnable);
+        if (ran == null) {
+            return null;
+        }
+        List<Verdict> verdicts = new ArrayList<>(inputs.size());
+        int next = 0;
+        for (String input : inputs) {
+            verdicts.add(runnable(input) ? ran.get(next++) : Verdict.RESOURCE_EXHAUSTED);
+        }
+        return verdicts;
     }
 
     private static FunctionResult rejected(Verdict v, String reason, int n) {

@@ -3,6 +3,12 @@ package dev.autoif.verifier.sandbox;
 import dev.autoif.contracts.Verdict;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,7 +33,8 @@ final class SandboxContext implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SandboxContext.class);
 
-    private static final int LOADED_FUNCTIONS = 256;
+    /** Compiled functions kept per context, by code hash: more than a fixed bank of 1,000 functions needs. */
+    static final int LOADED_FUNCTIONS = 2048;
     private static final long SETUP_CPU_MILLIS = 60_000;
     private static final AtomicBoolean CPU_LIMIT_OPTION = new AtomicBoolean(true);
     /** Imported when the context is made, since most functions use them; other allowed modules load on demand. */
@@ -38,6 +45,8 @@ final class SandboxContext implements AutoCloseable {
     private final Watchdog watchdog;
     private final Value load;
     private final Value run;
+    private final Value runAll;
+    private final MessageDigest sha256;
     private final Value intact;
     private final Value tidy;
     private final Map<String, Object> loaded = new LinkedHashMap<>(64, 0.75f, true) {
@@ -56,12 +65,18 @@ final class SandboxContext implements AutoCloseable {
         this.watchdog = watchdog;
         this.context = build(engine, limits);
         try {
+            this.sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+        try {
             context.eval(prelude);
             Value globals = context.getBindings("python");
             globals.getMember("_configure").execute(String.join(",", limits.allowedModules()),
                     limits.maxOutputChars(), limits.recursionLimit(), PRELOADED);
             load = globals.getMember("_load");
             run = globals.getMember("_run");
+            runAll = globals.getMember("_run_all");
             intact = globals.getMember("_intact");
             tidy = globals.getMember("_tidy");
         } catch (RuntimeException e) {
@@ -104,20 +119,26 @@ final class SandboxContext implements AutoCloseable {
         return b.build();
     }
 
-    /** The function's evaluate, or a {@link Rejection}. */
+    /**
+     * The function's evaluate as a {@link Loaded}, or a {@link Rejection}; compiled once per context: later loads of the same code (by
+     * SHA-256) answer what the first one did.
+     */
     Object load(String code) {
-        Object cached = loaded.get(code);
+        String key = HexFormat.of().formatHex(sha256.digest(code.getBytes(StandardCharsets.UTF_8)));
+        Object cached = loaded.get(key);
         if (cached != null) {
             return cached;
         }
         Value[] result = new Value[1];
-        Verdict v = guarded(() -> {
+        Verdict v = guarded(1, () -> {
             result[0] = load.execute(code);
-            return result[0].canExecute() ? 1 : result[0].getArrayElement(0).asInt();
+            return result[0].getArrayElement(0).canExecute() ? 1 : result[0].getArrayElement(0).asInt();
         });
         Object outcome;
         if (v == Verdict.PASS) {
-            outcome = result[0];
+            String form = result[0].getArrayElement(1).asString();
+            outcome = new Loaded(result[0].getArrayElement(0),
+                    HexFormat.of().formatHex(sha256.digest(form.getBytes(StandardCharsets.UTF_8))));
         } else if (!broken && result[0] != null && result[0].hasArrayElements()) {
             // (a broken context may be closed already: its values can no longer be read)
             int status = result[0].getArrayElement(0).asInt();
@@ -127,13 +148,39 @@ final class SandboxContext implements AutoCloseable {
             outcome = new Rejection(v, "load-" + v.wire());
         }
         if (!broken) {
-            loaded.put(code, outcome);
+            loaded.put(key, outcome);
         }
         return outcome;
     }
 
     Verdict run(Value evaluate, String input) {
-        return guarded(() -> run.execute(evaluate, input).asInt());
+        return guarded(1, () -> run.execute(evaluate, input).asInt());
+    }
+
+    /**
+     * One function over all inputs in one guest call, under one call's limits (wall time, CPU time, allocation) for
+     * the whole batch. Null when the batch did not complete (a limit hit, cancelled): the caller then runs the
+     * inputs one call each, with each call's own limits, so no verdict depends on batching.
+     */
+    List<Verdict> runAll(Value evaluate, List<String> inputs) {
+        Object[] args = new Object[inputs.size() + 1];
+        args[0] = evaluate;
+        for (int i = 0; i < inputs.size(); i++) {
+            args[i + 1] = inputs.get(i);
+        }
+        String[] statuses = new String[1];
+        Verdict done = guarded(inputs.size(), () -> {
+            statuses[0] = runAll.execute(args).asString();
+            return 1;
+        });
+        if (done != Verdict.PASS || statuses[0] == null || statuses[0].length() != inputs.size()) {
+            return null;
+        }
+        List<Verdict> verdicts = new ArrayList<>(inputs.size());
+        for (int i = 0; i < statuses[0].length(); i++) {
+            verdicts.add(verdictOf(statuses[0].charAt(i) - '0'));
+        }
+        return verdicts;
     }
 
     /** After a batch: forget shared caches, and report whether any shared module or builtin was tampered with. */
@@ -143,7 +190,7 @@ final class SandboxContext implements AutoCloseable {
         }
         // guarded: the check reads attributes of objects a function may have planted, which can run its code
         String[] changed = new String[1];
-        Verdict v = guarded(() -> {
+        Verdict v = guarded(1, () -> {
             changed[0] = intact.execute().asString();
             return changed[0].isEmpty() ? 1 : 0;
         });
@@ -152,7 +199,7 @@ final class SandboxContext implements AutoCloseable {
             broken = true;
             return false;
         }
-        return guarded(() -> {
+        return guarded(1, () -> {
             tidy.executeVoid();
             return 1;
         }) == Verdict.PASS;
@@ -162,8 +209,9 @@ final class SandboxContext implements AutoCloseable {
         return !broken && calls < limits.maxCallsPerContext();
     }
 
-    private Verdict guarded(Supplier<Integer> call) {
-        calls++;
+    /** {@code weight}: how many calls this counts as towards {@code maxCallsPerContext}. */
+    private Verdict guarded(int weight, Supplier<Integer> call) {
+        calls += weight;
         Watchdog.Watch watch;
         try {
             context.resetLimits();
@@ -242,6 +290,10 @@ final class SandboxContext implements AutoCloseable {
         } catch (RuntimeException e) {
             // already closed by the watchdog
         }
+    }
+
+    /** A loaded function: its evaluate, and the SHA-256 of its normal form (AST dump: layout and comments aside). */
+    record Loaded(Value evaluate, String normalForm) {
     }
 
     /** A function that never runs: its verdict for every input, and why. */

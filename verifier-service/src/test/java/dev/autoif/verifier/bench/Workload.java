@@ -8,7 +8,7 @@ import java.util.Random;
  * LLM-style verification functions (regex, counting, loops, collections, json) and response-like inputs, generated
  * deterministically so the sandbox and CPython run exactly the same workload.
  */
-final class Workload {
+public final class Workload {
 
     private static final String[] WORDS = ("the quick brown fox jumps over lazy dog rain water cloud river stone "
             + "light summer winter answer question happy bright Python Java data model token story").split(" ");
@@ -16,7 +16,7 @@ final class Workload {
     private Workload() {
     }
 
-    static List<String> functions(int n) {
+    public static List<String> functions(int n) {
         List<String> out = new ArrayList<>(n);
         for (int i = 0; out.size() < n; i++) {
             int k = i / 12;
@@ -57,7 +57,7 @@ final class Workload {
         return out;
     }
 
-    static List<String> inputs(int n, long seed) {
+    public static List<String> inputs(int n, long seed) {
         Random random = new Random(seed);
         List<String> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

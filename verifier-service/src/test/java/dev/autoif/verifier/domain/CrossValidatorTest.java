@@ -46,11 +46,24 @@ class CrossValidatorTest {
     }
 
     static RunParameters params(Threshold function, Threshold cases, int minFunctions, int minCases) {
+        return params(function, cases, minFunctions, minCases, false);
+    }
+
+    static RunParameters params(Threshold function, Threshold cases, int minFunctions, int minCases,
+            boolean keepConstant) {
         RunParameters d = RunParameters.defaults();
         return new RunParameters(d.selfInstructRounds(), d.functionsPerInstruction(), function, cases, minFunctions,
                 minCases, d.backTranslationsPerInstruction(), d.nliPolicy(), d.queriesPerInstruction(),
                 d.responsesPerQuery(), d.responsePassRate(), d.resampleBudget(), d.judgeThreshold(),
-                d.judgeSamples(), d.models(), d.seed());
+                d.judgeSamples(), d.models(), d.seed(), keepConstant);
+    }
+
+    static RunParameters keepingConstant() {
+        return params(Threshold.above(0.5), Threshold.above(0.5), 1, 1, true);
+    }
+
+    static FunctionResult shaped(String normalForm, Verdict... v) {
+        return new FunctionResult(null, List.of(v), normalForm);
     }
 
     @Test
@@ -87,10 +100,11 @@ class CrossValidatorTest {
         // two functions disagree on every expected-pass case: case accuracy 0.5 there
         List<FunctionResult> results = List.of(ran(PASS, PASS, FAIL, FAIL), ran(FAIL, FAIL, FAIL, FAIL));
 
+        // (f1 is constant: kept here, the run says so, to see both thresholds at work)
         CrossValidation strict = CrossValidator.validate(candidate(2, CASES),
-                params(Threshold.above(0.5), Threshold.above(0.5), 1, 1), results);
+                params(Threshold.above(0.5), Threshold.above(0.5), 1, 1, true), results);
         CrossValidation inclusive = CrossValidator.validate(candidate(2, CASES),
-                params(Threshold.atLeast(0.5), Threshold.atLeast(0.5), 1, 1), results);
+                params(Threshold.atLeast(0.5), Threshold.atLeast(0.5), 1, 1, true), results);
 
         // strict: c0, c1 out (0.5); c2, c3 kept; both functions are right on both -> both kept
         assertThat(strict.verified().cases()).extracting(ScoredCase::input).containsExactly("c", "d");
@@ -144,11 +158,11 @@ class CrossValidatorTest {
 
     @Test
     void timeoutsAndErrorsCountAsWrongAndPairsNeedAgreement() {
-        // f1 times out on every case: constant and wrong everywhere
+        // f1 times out on every case: constant, so only a run that keeps constant functions lets it vote
         List<FunctionResult> results = List.of(ran(PASS, PASS, FAIL, PASS), ran(TIMEOUT, TIMEOUT, TIMEOUT, TIMEOUT),
                 ran(PASS, PASS, FAIL, FAIL));
 
-        CrossValidation cv = CrossValidator.validate(candidate(3, CASES), RunParameters.defaults(), results);
+        CrossValidation cv = CrossValidator.validate(candidate(3, CASES), keepingConstant(), results);
 
         // case accuracy: c0 2/3, c1 2/3, c2 2/3, c3 1/3 -> c3 out; functions on c0..c2: f0 1, f1 0, f2 1
         assertThat(cv.verified().cases()).extracting(ScoredCase::input).containsExactly("A", "B", "c");
@@ -156,5 +170,76 @@ class CrossValidatorTest {
         assertThat(cv.functionDrops()).isEqualTo(Map.of("function-accuracy", 1L));
         assertThat(cv.verified().casePairs()).containsExactly(new PreferencePair("A", "c"),
                 new PreferencePair("B", "c"));
+    }
+
+    @Test
+    void constantFunctionsAreDroppedBeforeTheyVoteUnlessTheRunKeepsThem() {
+        // f1 passes everything, f2 fails everything: constant while the labels disagree
+        List<FunctionResult> results = List.of(ran(PASS, PASS, FAIL, PASS), ran(PASS, PASS, PASS, PASS),
+                ran(FAIL, FAIL, FAIL, FAIL), ran(PASS, FAIL, FAIL, FAIL));
+
+        CrossValidation dropped = CrossValidator.validate(candidate(4, CASES), RunParameters.defaults(), results);
+
+        // voters f0, f3: c0 2/2, c1 1/2, c2 2/2, c3 1/2 -> c1, c3 out (> 0.5); f0 and f3 right on c0, c2
+        assertThat(dropped.functionDrops()).isEqualTo(Map.of("function-constant", 2L));
+        assertThat(dropped.verified().functionIds()).containsExactly("f0", "f3");
+        assertThat(dropped.verified().cases()).extracting(ScoredCase::input).containsExactly("A", "c");
+        assertThat(dropped.verified().functions()).extracting(ScoredFunction::functionId).containsExactly("f0", "f3");
+
+        CrossValidation kept = CrossValidator.validate(candidate(4, CASES),
+                params(Threshold.atLeast(0.5), Threshold.atLeast(0.5), 1, 1, true), results);
+        // all four vote: c0 3/4, c1 2/4, c2 3/4, c3 2/4 -> all kept (>= 0.5); f0 3/4, f1 2/4, f2 2/4, f3 3/4
+        assertThat(kept.functionDrops()).isEmpty();
+        assertThat(kept.verified().functionIds()).containsExactly("f0", "f1", "f2", "f3");
+        assertThat(kept.verified().functions()).extracting(ScoredFunction::constant)
+                .containsExactly(false, true, true, false);
+    }
+
+    @Test
+    void aConstantFunctionStaysWhenTheExpectedLabelsAllAgree() {
+        List<TestCase> allPass = List.of(new TestCase("A", true), new TestCase("B", true));
+
+        CrossValidation cv = CrossValidator.validate(candidate(2, allPass), RunParameters.defaults(),
+                List.of(ran(PASS, PASS), ran(PASS, FAIL)));
+
+        assertThat(cv.functionDrops()).isEmpty();
+        assertThat(cv.verified().functions().getFirst().constant()).isTrue();
+    }
+
+    @Test
+    void onlyConstantFunctionsLeaveTooFewFunctions() {
+        CrossValidation cv = CrossValidator.validate(candidate(2, CASES), RunParameters.defaults(),
+                List.of(ran(PASS, PASS, PASS, PASS), ran(ERROR, ERROR, ERROR, ERROR)));
+
+        assertThat(cv.dropReason()).isEqualTo("too-few-functions");
+        assertThat(cv.functionDrops()).isEqualTo(Map.of("function-constant", 2L));
+    }
+
+    @Test
+    void identicalFunctionsVoteOnce() {
+        // f0 and f2 have the same normal form (as the sandbox reports it): f2 is a duplicate and does not vote.
+        // With f2 voting, c1 would get 2/3 and stay; without it f0 and f1 disagree on c1 (1/2) and it goes.
+        List<FunctionResult> results = List.of(shaped("h0", PASS, PASS, FAIL, FAIL),
+                shaped("h1", PASS, FAIL, FAIL, FAIL), shaped("h0", PASS, PASS, FAIL, FAIL));
+
+        CrossValidation cv = CrossValidator.validate(candidate(3, CASES), RunParameters.defaults(), results);
+
+        assertThat(cv.functionDrops()).isEqualTo(Map.of("function-duplicate", 1L));
+        assertThat(cv.verified().functionIds()).containsExactly("f0", "f1");
+        assertThat(cv.verified().cases()).extracting(ScoredCase::input).containsExactly("A", "c", "d");
+    }
+
+    @Test
+    void withoutANormalFormCodeThatDiffersOnlyInTrailingBlanksIsADuplicate() {
+        InstructionCandidate c = new InstructionCandidate("ins-1", "run-1", "x", InstructionOrigin.SEED,
+                List.of(new FunctionCandidate("f0", "def evaluate(r):\n    return r.isupper()\n"),
+                        new FunctionCandidate("f1", "def evaluate(r):   \n\n    return r.isupper()")),
+                CASES, 2, 0);
+
+        CrossValidation cv = CrossValidator.validate(c, RunParameters.defaults(),
+                List.of(ran(PASS, PASS, FAIL, FAIL), ran(PASS, PASS, FAIL, FAIL)));
+
+        assertThat(cv.functionDrops()).isEqualTo(Map.of("function-duplicate", 1L));
+        assertThat(cv.verified().functionIds()).containsExactly("f0");
     }
 }
