@@ -91,19 +91,19 @@ class VerifierTopicsTest {
         assertThat(out).hasSize(1);
         InstructionVerified v = EnvelopeCodec.<InstructionVerified>decode(out.get(0).value(),
                 MessageType.InstructionVerified).payload();
-        // three functions compiled; case accuracy: passing cases 3/3, failing cases 2/3 (ALWAYS is wrong) -> all kept
-        assertThat(v.functionIds()).containsExactly(id + "-f0", id + "-f1", id + "-f2");
-        assertThat(v.cases()).extracting(ScoredCase::accuracy).containsExactly(1.0, 1.0, 2.0 / 3, 2.0 / 3);
-        // ALWAYS is right on 2 of 4 cases: 0.5 is not > 0.5, so it is dropped; it is constant as well
+        // three functions compiled; ALWAYS passes every case while the labels disagree: constant, dropped before
+        // voting; the two others vote: every case 2/2 -> all kept
+        assertThat(v.functionIds()).containsExactly(id + "-f0", id + "-f1");
+        assertThat(v.cases()).extracting(ScoredCase::accuracy).containsExactly(1.0, 1.0, 1.0, 1.0);
         assertThat(v.functions()).extracting(ScoredFunction::functionId).containsExactly(id + "-f0", id + "-f1");
         assertThat(v.casePairs()).hasSize(4);
-        assertThat(v.matrix().get(2)).containsExactly(true, true, false, false);
+        assertThat(v.matrix()).hasSize(2);
 
         List<StageProgress> p = progress(runId, Stage.CROSS_VALIDATION, 1, Duration.ofSeconds(30));
         assertThat(p).hasSize(1);
         assertThat(p.get(0).itemsIn()).isEqualTo(1);
         assertThat(p.get(0).itemsOut()).isEqualTo(1);
-        assertThat(p.get(0).dropped()).isEqualTo(Map.of("function-unsupported-import", 1L, "function-accuracy", 1L));
+        assertThat(p.get(0).dropped()).isEqualTo(Map.of("function-unsupported-import", 1L, "function-constant", 1L));
     }
 
     @Test
