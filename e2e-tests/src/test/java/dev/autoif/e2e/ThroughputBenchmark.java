@@ -35,7 +35,7 @@ class ThroughputBenchmark {
     @Test
     void llmStagesAgainstTheClientsLimit() throws Exception {
         Path root = Path.of(System.getProperty("autoif.root", Path.of("").toAbsolutePath().getParent().toString()));
-        Path work = root.resolve("e2e-tests/target/e2e");
+        Path work = root.resolve("e2e-tests/target/bench");
         try (Stack stack = Stack.start(root, work, 7, Duration.ofMinutes(4))) {
             stack.simulator().settings().latency(Latency.parse("fixed:" + LATENCY_MS));
             Result concurrent = run(stack, 42);
