@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * The LLM-concurrency benchmark of issue 13, on the whole system (six packaged services, the standalone broker,
  * PostgreSQL, the simulator answering every request after a fixed 500 ms). Not part of the build; run it with
  * <pre>./mvnw -B -pl e2e-tests -am verify -Dit.test=ThroughputBenchmark -Dtest=none
- * -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false</pre>
  * It submits the run {@code deploy/local/run.sh} submits by default (40 default seeds, 1 self-instruct round, 3
  * functions, 2 queries, 4 responses), twice: first as the services are configured, then, as the baseline of the same
  * invocation, with every consumer's worker pool at one record at a time (what every stage but nli did before the

@@ -128,6 +128,37 @@ class WholePipelineIT {
         dpoPairs(runId);
         resubmittedSpecReproducesTheRun(runId, funnel, st);
         killedServicesLoseNothing();
+        anotherEndpointGetsNothingFromTheFirstOnesCache();
+    }
+
+    /**
+     * The LLM cache is keyed by endpoint: instruction-service restarted against a second simulator (another seed)
+     * and given a spec every one of whose requests the first simulator already answered asks the second one, instead
+     * of serving it the first one's answers.
+     */
+    private void anotherEndpointGetsNothingFromTheFirstOnesCache() {
+        try (dev.autoif.llmsim.LlmSimulator other = dev.autoif.llmsim.LlmSimulator.start(
+                dev.autoif.llmsim.SimulatorOptions.defaults().withSeed(SIMULATOR_SEED + 1).withApiKey(Stack.LLM_KEY))) {
+            stack.kill(Service.INSTRUCTION);
+            stack.restart(Service.INSTRUCTION, Duration.ofMinutes(2), Map.of("AUTOIF_LLM_BASE_URL", other.baseUrl(),
+                    "OPENAI_BASE_URL", other.baseUrl()));
+            long firstBefore = stack.simulator().stats().snapshot().kind(PromptKind.SELF_INSTRUCT).requests();
+            String runId = submit();
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+            while (other.stats().snapshot().kind(PromptKind.VERIFICATION_FUNCTION).requests() == 0) {
+                assertThat(Instant.now()).as("instruction-service asked the second endpoint for functions")
+                        .isBefore(deadline);
+                Stack.sleep(200);
+            }
+            assertThat(other.stats().snapshot().kind(PromptKind.SELF_INSTRUCT).requests())
+                    .as("self-instruct requests the second endpoint answered (the spec is cached for the first)")
+                    .isPositive();
+            assertThat(stack.simulator().stats().snapshot().kind(PromptKind.SELF_INSTRUCT).requests())
+                    .as("self-instruct requests the first endpoint saw").isEqualTo(firstBefore);
+            System.out.printf("e2e: run %s against a second endpoint: %d requests there, none served from the"
+                    + " first one's cache%n", runId, other.stats().snapshot().total().requests());
+            api.post(stack.url(Service.INSTRUCTION) + "/runs/" + runId + "/cancel", Map.of());
+        }
     }
 
     /**
