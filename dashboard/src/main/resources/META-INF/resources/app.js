@@ -284,8 +284,13 @@ function runPage(view, runId) {
     h("div", { class: "panel exports", id: "exports" },
       h("div", {}, "SFT: ", link("/export/sft?format=alpaca", "alpaca"), link("/export/sft?format=messages", "messages"),
         link("/export/sft?format=sharegpt", "sharegpt")),
-      h("div", {}, "DPO: ", link("/export/dpo?level=query", "query pairs"),
-        link("/export/dpo?level=instruction", "instruction pairs"), link("/export/dpo?level=all", "all pairs")),
+      h("div", {}, "DPO: ", link("/export/dpo?format=trl", "TRL"),
+        link("/export/dpo?format=trl-conversational", "TRL conversational"),
+        link("/export/dpo?format=llama-factory", "LLaMA-Factory pairwise"),
+        link("/export/dpo?level=query", "query pairs only"), link("/export/dpo?level=instruction",
+          "instruction pairs only")),
+      h("div", {}, "RLVR and trainer files: ", link("/export/rlvr", "RLVR prompts"),
+        link("/export/dataset_info.json", "dataset_info.json (LLaMA-Factory)")),
       h("div", {}, "Card and funnel: ", link("/card", "dataset card (README.md)"),
         link("/funnel?format=text", "funnel table"), link("/funnel", "funnel JSON"))));
   poll(async () => {

@@ -134,7 +134,14 @@ class DashboardIT {
         assertThat(pageDrops()).as("drops by reason per stage on the page vs GET /funnel").isEqualTo(expectedDrops);
         assertThat(number(text(By.id("run-llm-calls")))).as("LLM calls on the page")
                 .isEqualTo(run.path("llmCalls").asLong());
-        assertThat(browser.findElements(By.cssSelector("#exports a.export"))).as("export links").hasSize(9);
+        List<WebElement> links = browser.findElements(By.cssSelector("#exports a.export"));
+        assertThat(links).as("export links").hasSize(13);
+        for (WebElement a : links) {
+            String href = a.getAttribute("href");
+            Api.Reply r = api.download(href);
+            assertThat(r.status()).as("%s through the dashboard's proxy", href).isEqualTo(200);
+            assertThat(r.body()).as("%s", href).isNotBlank();
+        }
         screenshot("run");
     }
 
