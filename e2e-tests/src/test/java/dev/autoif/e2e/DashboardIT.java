@@ -238,6 +238,32 @@ class DashboardIT {
         screenshot("runs");
     }
 
+    /** Every metric the Grafana dashboard under deploy/k8s queries is one a service serves after a run. */
+    @Test
+    @Order(5)
+    void everyMetricTheGrafanaDashboardQueriesIsServed() throws IOException {
+        JsonNode grafana = Api.JSON.readTree(root.resolve("deploy/k8s/grafana/autoif-dashboard.json").toFile());
+        java.util.Set<String> queried = new java.util.TreeSet<>();
+        java.util.regex.Pattern name = java.util.regex.Pattern.compile("\\b((?:autoif|jvm|process|http)_[a-z0-9_]+)");
+        for (JsonNode panel : grafana.path("panels")) {
+            for (JsonNode target : panel.path("targets")) {
+                java.util.regex.Matcher m = name.matcher(target.path("expr").asText());
+                while (m.find()) {
+                    queried.add(m.group(1));
+                }
+            }
+        }
+        assertThat(queried).as("metrics in the Grafana dashboard").hasSizeGreaterThan(10);
+        java.util.Set<String> served = new java.util.TreeSet<>();
+        for (Service s : Service.values()) {
+            Api.Reply r = api.getText(stack.url(s) + "/q/metrics");
+            assertThat(r.status()).as("%s /q/metrics", s.module).isEqualTo(200);
+            r.body().lines().filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .map(l -> l.split("[{ ]", 2)[0]).forEach(served::add);
+        }
+        assertThat(served).as("metrics the six services serve after the runs").containsAll(queried);
+    }
+
     // ---------- the page ----------
 
     private static void open(String hash) {
