@@ -11,8 +11,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,7 +31,9 @@ import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -37,7 +47,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * a dropped sample is opened, and a run submitted from the form is followed until it is done. Each page is saved as a
  * screenshot in {@code docs/dashboard/}.
  */
-@Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardIT {
 
@@ -173,11 +183,11 @@ class DashboardIT {
         assertThat(text(By.cssSelector("#sample-detail .reason"))).isEqualTo(expected.path("reason").asText())
                 .isNotEqualTo("kept");
         assertThat(text(By.cssSelector("#sample-detail .pass-rate")))
-                .isEqualTo(String.format(java.util.Locale.ROOT, "%.2f", expected.path("passRate").asDouble()));
+                .isEqualTo(String.format(Locale.ROOT, "%.2f", expected.path("passRate").asDouble()));
         List<String> verdicts = rows("#verdicts li.verdict").stream().map(WebElement::getText).toList();
         long passes = verdicts.stream().filter(v -> v.endsWith(": pass")).count();
         assertThat((double) passes / verdicts.size()).as("share of passing verdicts shown %s", verdicts)
-                .isCloseTo(expected.path("passRate").asDouble(), org.assertj.core.data.Offset.offset(1e-9));
+                .isCloseTo(expected.path("passRate").asDouble(), Offset.offset(1e-9));
         screenshot("samples");
     }
 
@@ -198,7 +208,7 @@ class DashboardIT {
         waitFor(Duration.ofSeconds(20), "searched rows", () -> text(By.id("page-info")).contains("of"));
         List<WebElement> found = rows("#instructions-table tbody tr");
         assertThat(found).as("instructions about commas").isNotEmpty()
-                .allSatisfy(r -> assertThat(r.getText().toLowerCase(java.util.Locale.ROOT)).contains("comma"));
+                .allSatisfy(r -> assertThat(r.getText().toLowerCase(Locale.ROOT)).contains("comma"));
         found.getFirst().click();
         waitFor(Duration.ofSeconds(20), "the instruction's fate",
                 () -> text(By.id("instruction-fate")).matches("(?s).*(kept|dropped).*"));
@@ -243,18 +253,18 @@ class DashboardIT {
     @Order(5)
     void everyMetricTheGrafanaDashboardQueriesIsServed() throws IOException {
         JsonNode grafana = Api.JSON.readTree(root.resolve("deploy/k8s/grafana/autoif-dashboard.json").toFile());
-        java.util.Set<String> queried = new java.util.TreeSet<>();
-        java.util.regex.Pattern name = java.util.regex.Pattern.compile("\\b((?:autoif|jvm|process|http)_[a-z0-9_]+)");
+        Set<String> queried = new TreeSet<>();
+        Pattern name = Pattern.compile("\\b((?:autoif|jvm|process|http|kafka)_[a-z0-9_]+)");
         for (JsonNode panel : grafana.path("panels")) {
             for (JsonNode target : panel.path("targets")) {
-                java.util.regex.Matcher m = name.matcher(target.path("expr").asText());
+                Matcher m = name.matcher(target.path("expr").asText());
                 while (m.find()) {
                     queried.add(m.group(1));
                 }
             }
         }
         assertThat(queried).as("metrics in the Grafana dashboard").hasSizeGreaterThan(10);
-        java.util.Set<String> served = new java.util.TreeSet<>();
+        Set<String> served = new TreeSet<>();
         for (Service s : Service.values()) {
             Api.Reply r = api.getText(stack.url(s) + "/q/metrics");
             assertThat(r.status()).as("%s /q/metrics", s.module).isEqualTo(200);
@@ -278,7 +288,7 @@ class DashboardIT {
         List<WebElement> e = browser.findElements(by);
         try {
             return e.isEmpty() ? "" : e.getFirst().getText().strip();
-        } catch (org.openqa.selenium.StaleElementReferenceException rerendered) {
+        } catch (StaleElementReferenceException rerendered) {
             return "";
         }
     }
@@ -327,10 +337,13 @@ class DashboardIT {
         }
     }
 
-    private static void waitFor(Duration within, String what, java.util.function.BooleanSupplier condition) {
+    private static void waitFor(Duration within, String what, BooleanSupplier condition) {
         try {
-            new WebDriverWait(browser, within, Duration.ofMillis(300)).until(d -> condition.getAsBoolean());
-        } catch (org.openqa.selenium.TimeoutException e) {
+            new WebDriverWait(browser, within, Duration.ofMillis(300))
+                    // the runs and run pages re-render every few seconds
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(d -> condition.getAsBoolean());
+        } catch (TimeoutException e) {
             List<String> dead = stack.deadServices();
             throw new AssertionError("waited " + within + " for " + what + " at " + browser.getCurrentUrl()
                     + "; page error: " + text(By.id("error")) + (dead.isEmpty() ? "" : "; dead services: " + dead),

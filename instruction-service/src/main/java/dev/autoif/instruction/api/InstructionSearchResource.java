@@ -71,8 +71,8 @@ public class InstructionSearchResource {
                 errors.add(new Violation("origin", "must be seed or augmented"));
             }
         }
-        int from = bounded(errors, "offset", offset, 0, 0, 100_000_000);
-        int size = bounded(errors, "limit", limit, 50, 1, MAX_LIMIT);
+        int from = RunResource.Paging.parse(errors, "offset", offset, 0, 0, 100_000_000);
+        int size = RunResource.Paging.parse(errors, "limit", limit, 50, 1, MAX_LIMIT);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -81,21 +81,5 @@ public class InstructionSearchResource {
                 : text.trim(), o);
         return new InstructionPage(search.page(f, from, size).stream().map(RunMapper::instruction).toList(), from,
                 size, search.count(f));
-    }
-
-    private static int bounded(List<Violation> errors, String name, String value, int dflt, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return dflt;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new Violation(name, "must be a whole number between " + min + " and " + max));
-        return dflt;
     }
 }

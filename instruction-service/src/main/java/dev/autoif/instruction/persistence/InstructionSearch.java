@@ -33,7 +33,7 @@ public class InstructionSearch {
         StringBuilder w = new StringBuilder("runId = :run");
         p.and("run", f.runId());
         if (f.text() != null) {
-            w.append(" and lower(text) like :text escape '\\'");
+            w.append(" and lower(cast(text as String)) like :text escape '\\'");
             p.and("text", "%" + f.text().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                     .replace("_", "\\_") + "%");
         }
