@@ -462,7 +462,7 @@ async function samplesPage(view, runId, params) {
     h("span", { class: "hint" }, "Click a sample to see its response, verdicts and judgement."));
   const list = h("div", {});
   view.append(h("h1", {}, "Samples of ", runId),
-    params.get("instruction") ? h("div", { class: "hint" }, "instruction " + params.get("instruction") + " only") : null,
+    h("div", { class: "hint" }, params.get("instruction") ? "instruction " + params.get("instruction") + " only" : ""),
     searchBar(params, "prompt or response contains\u2026", outcome, (q) => {
       params.set("q", q); params.set("outcome", outcome.value); params.delete("offset"); setHash(base, params);
     }),
@@ -473,12 +473,14 @@ async function samplesPage(view, runId, params) {
       + "&outcome=" + enc(params.get("outcome") || "all") + "&instruction=" + enc(params.get("instruction") || ""));
     const tbody = h("tbody", {}, ...page.items.map((s) => h("tr", { class: "clickable",
       "data-response-id": s.responseId, "data-kept": String(s.kept),
-      onclick: (ev) => { select(ev.currentTarget); showSample(detail, s); } },
-      h("td", { class: "truncate", title: s.prompt }, s.prompt),
+      onclick: (ev) => { select(ev.currentTarget); showSample(detail, runId, s); } },
+      h("td", { class: "truncate", title: s.instruction || s.prompt }, s.instruction || s.prompt),
+      h("td", { class: "truncate short", title: s.query || "" }, s.query || ""),
       h("td", { class: "num" }, s.passRate.toFixed(2)),
       h("td", { class: "num" }, s.score === null ? "\u2013" : s.score.toFixed(1)),
       h("td", { class: "reason " + (s.kept ? "kept" : "dropped") }, s.reason))));
-    list.append(h("table", { id: "samples-table" }, h("thead", {}, h("tr", {}, h("th", {}, "prompt"),
+    list.append(h("table", { id: "samples-table" }, h("thead", {}, h("tr", {}, h("th", {}, "instruction"),
+      h("th", {}, "query"),
       h("th", { class: "num" }, "pass rate"), h("th", { class: "num" }, "judge"), h("th", {}, "kept or why not"))),
     tbody), pager(params, page.total, limit, (o) => { params.set("offset", o); setHash(base, params); }));
   } catch (e) {
@@ -486,18 +488,20 @@ async function samplesPage(view, runId, params) {
   }
 }
 
-async function showSample(el, s) {
+async function showSample(el, runId, s) {
   const verdicts = h("ol", { id: "verdicts" }, h("li", { class: "hint" }, "re-running the functions\u2026"));
-  el.replaceChildren(h("h2", {}, "Sample"),
+  el.replaceChildren(...h("div", {}, h("h2", {}, "Sample"),
     h("dl", { class: "kv" },
       h("dt", {}, "response"), h("dd", {}, s.responseId),
+      h("dt", {}, "instruction"), h("dd", {}, h("a", { href: "#/run/" + enc(runId) + "/instructions?q="
+        + enc((s.instruction || "").slice(0, 60)) }, s.instruction || s.instructionId)),
       h("dt", {}, "pass rate"), h("dd", { class: "pass-rate" }, s.passRate.toFixed(2)),
       h("dt", {}, "judge score"), h("dd", { class: "score" }, s.score === null ? "not judged" : s.score.toFixed(1)),
       h("dt", {}, "kept?"), h("dd", { class: "reason " + (s.kept ? "kept" : "dropped") }, s.reason)),
     h("div", {}, "prompt"), h("div", { class: "text" }, s.prompt),
     h("div", {}, "response"), h("div", { class: "text" }, s.response),
     s.analysis ? [h("div", {}, "judge's analysis"), h("div", { class: "text analysis" }, s.analysis)] : null,
-    h("div", {}, "verdict per kept function (verifier, now)"), verdicts);
+    h("div", {}, "verdict per kept function (verifier, now)"), verdicts).childNodes);
   try {
     const r = await api("verifier/verify", { json: { instructionId: s.instructionId, responses: [s.response] } });
     const res = r.results[0];

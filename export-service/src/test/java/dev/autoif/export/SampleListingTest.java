@@ -42,6 +42,8 @@ class SampleListingTest {
                         "not-judged-yet"))
                 .body("items.kept", contains(true, false, false, false))
                 .body("items[0].analysis", equalTo("analysis of sample-i1-q1|r0"))
+                .body("items[0].instruction", equalTo("constraint i1"))
+                .body("items[0].query", equalTo("query q1"))
                 .body("items[1].passRate", equalTo(0.0f));
         given().queryParam("outcome", "kept").when().get("/runs/" + run + "/samples").then().statusCode(200)
                 .body("total", equalTo(1)).body("items.response", contains("good answer"));

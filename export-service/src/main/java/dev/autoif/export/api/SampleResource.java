@@ -36,9 +36,10 @@ public class SampleResource {
     /**
      * One sampled response. {@code reason}: {@code kept}, {@code below-judge-threshold}, {@code unscored} (the judge's
      * answer did not parse), {@code below-pass-rate} (rejection sampling dropped it) or {@code not-judged-yet}.
+     * {@code instruction} and {@code query} are the texts the prompt joins (null on rows stored before they were kept).
      */
     public record SampleView(String responseId, String sampleId, int attempt, String instructionId, String queryId,
-            String prompt, String response, double passRate, Double score, String analysis, boolean kept,
+            String instruction, String query, String prompt, String response, double passRate, Double score, String analysis, boolean kept,
             String reason) {
     }
 
@@ -100,7 +101,7 @@ public class SampleResource {
             reason = "not-judged-yet";
         }
         return new SampleView(r.sampleId() + "|r" + r.responseIndex(), r.sampleId(), r.attempt(), r.instructionId(),
-                r.queryId(), r.prompt(), r.response(), r.passRate(), r.score(), r.analysis(), kept, reason);
+                r.queryId(), r.instruction(), r.query(), r.prompt(), r.response(), r.passRate(), r.score(), r.analysis(), kept, reason);
     }
 
     private static Outcome outcome(String value, List<Violation> errors) {

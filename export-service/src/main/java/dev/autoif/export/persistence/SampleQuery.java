@@ -26,7 +26,7 @@ public class SampleQuery {
 
     /** One verified response and, when it was judged, the judgement. */
     public record Row(String sampleId, int attempt, int responseIndex, String instructionId, String queryId,
-            String prompt, String response, double passRate, String responseId, Double score, String analysis,
+            String instruction, String query, String prompt, String response, double passRate, String responseId, Double score, String analysis,
             String status, Boolean kept) {
     }
 
@@ -43,8 +43,8 @@ public class SampleQuery {
     public List<Row> page(String runId, Filter filter, int offset, int limit) {
         Map<String, Object> params = new HashMap<>();
         TypedQuery<Row> q = em.createQuery("select new " + Row.class.getName() + "(v.sampleId, v.attempt,"
-                + " v.responseIndex, v.instructionId, v.queryId, v.prompt, v.response, v.passRate, j.responseId,"
-                + " j.score, j.analysis, j.status, j.kept)" + FROM + where(runId, filter, params)
+                + " v.responseIndex, v.instructionId, v.queryId, v.instruction, v.query, v.prompt, v.response,"
+                + " v.passRate, j.responseId, j.score, j.analysis, j.status, j.kept)" + FROM + where(runId, filter, params)
                 + " order by v.instructionId, v.queryId, v.sampleId, v.attempt, v.responseIndex", Row.class);
         params.forEach(q::setParameter);
         return q.setFirstResult(offset).setMaxResults(limit).getResultList();

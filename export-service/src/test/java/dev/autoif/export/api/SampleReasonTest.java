@@ -13,7 +13,7 @@ class SampleReasonTest {
     private static final Optional<Threshold> ABOVE_HALF = Optional.of(Threshold.above(0.5));
 
     private static Row row(double passRate, String responseId, Double score, String status, Boolean kept) {
-        return new Row("i|q|a0", 0, 2, "i", "q", "prompt", "response", passRate, responseId, score, "analysis",
+        return new Row("i|q|a0", 0, 2, "i", "q", "instruction", "query", "prompt", "response", passRate, responseId, score, "analysis",
                 status, kept);
     }
 
