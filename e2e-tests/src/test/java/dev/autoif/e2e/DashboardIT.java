@@ -123,8 +123,15 @@ class DashboardIT {
     void theRunPageShowsTheFunnelTheApiReports() {
         runId = submitSeededRun();
         JsonNode run = awaitDone(runId, Duration.ofMinutes(5));
-        funnel = api.expect(api.get(stack.url(Service.EXPORT) + "/runs/" + runId + "/funnel"), 200, "funnel");
-        assertThat(funnel.path("complete").asBoolean()).isTrue();
+        // export takes in the judge's last records a moment after the run reads done
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        do {
+            funnel = api.expect(api.get(stack.url(Service.EXPORT) + "/runs/" + runId + "/funnel"), 200, "funnel");
+            if (!funnel.path("complete").asBoolean()) {
+                Stack.sleep(1000);
+            }
+        } while (!funnel.path("complete").asBoolean() && Instant.now().isBefore(deadline));
+        assertThat(funnel.path("complete").asBoolean()).as("export funnel complete: %s", funnel).isTrue();
 
         open("#/run/" + runId);
         waitFor(Duration.ofSeconds(30), "funnel complete on the page",
