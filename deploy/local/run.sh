@@ -39,7 +39,8 @@ fi
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 services=(instruction-service:8081 verifier-service:8082 nli-service:8083 query-service:8084 judge-service:8085 export-service:8086)
-modules=llm-simulator$(printf ',%s' "${services[@]%%:*}")
+modules=llm-simulator$(printf ',%s' "${services[@]%%:*}"),dashboard
+dashboard_port=${AUTOIF_DASHBOARD_PORT:-8080}
 sim_port=${AUTOIF_SIMULATOR_PORT:-8090}
 
 # The database kind is fixed when a service is packaged (quarkus.datasource.db-kind is a build-time property).
@@ -108,6 +109,15 @@ for s in "${services[@]}"; do
   echo $! > "$data/pids/$svc.pid"
 done
 
+# The web dashboard (no database): it reaches the services on their local ports (its defaults).
+if port_open "$dashboard_port"; then
+  echo "dashboard already listening on $dashboard_port"
+else
+  nohup env QUARKUS_HTTP_PORT="$dashboard_port" "$java" -Xmx128m -XX:+UseSerialGC \
+    -jar dashboard/target/quarkus-app/quarkus-run.jar > "$data/logs/dashboard.log" 2>&1 &
+  echo $! > "$data/pids/dashboard.pid"
+fi
+
 auth=()
 [ -n "${AUTOIF_API_KEY:-}" ] && auth=(-H "Authorization: Bearer $AUTOIF_API_KEY")
 for s in "${services[@]}"; do
@@ -122,6 +132,12 @@ for s in "${services[@]}"; do
   curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null || { echo "$svc is not ready, see $data/logs/$svc.log" >&2; exit 1; }
   echo "$svc ready on :$port"
 done
+for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$dashboard_port/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+if curl -sf "http://127.0.0.1:$dashboard_port/q/health/ready" >/dev/null 2>&1; then
+  echo "dashboard: http://127.0.0.1:$dashboard_port/ (watch the run there)"
+else
+  echo "the dashboard did not start, see $data/logs/dashboard.log (the run goes on without it)" >&2
+fi
 
 if [ "$resume" = 1 ] && [ -f "$data/last-run" ]; then
   run_id=$(cat "$data/last-run")
@@ -185,4 +201,5 @@ echo "exported to $out:"
 for f in "$out"/*.jsonl; do echo "  $(basename "$f"): $(wc -l < "$f") lines"; done
 echo "  dataset_info.json (LLaMA-Factory: dataset_dir=$out, dataset autoif_sft / autoif_dpo)"
 echo "  README.md (card; datasets.load_dataset(\"$out\", \"sft\") or \"dpo\", \"rlvr\", ...)"
+echo "dashboard: http://127.0.0.1:$dashboard_port/"
 echo "services keep running; deploy/local/stop.sh stops everything (data stays in $data)"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Stops what deploy/local/run.sh started. Data under ./data stays.
+# Stops what deploy/local/run.sh started (services, dashboard, simulator, broker). Data under ./data stays.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)

@@ -37,6 +37,8 @@ final class Stack implements AutoCloseable {
     private final Map<Service, Launch> launches = new EnumMap<>(Service.class);
     private LlmSimulator simulator;
     private String kafkaBootstrap;
+    private ManagedProcess dashboard;
+    private int dashboardPort;
 
     private Stack() {
     }
@@ -182,6 +184,55 @@ final class Stack implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts the packaged dashboard (no database, so no re-augmentation) pointed at the six services and waits for it
+     * to be ready; {@link #close()} stops it with the rest.
+     */
+    synchronized String startDashboard(Path root, Path work, Duration readyWithin) {
+        Path jar = root.resolve("dashboard/target/quarkus-app/quarkus-run.jar");
+        if (!java.nio.file.Files.isRegularFile(jar)) {
+            throw new IllegalStateException("the dashboard is not packaged: " + jar + " is missing");
+        }
+        dashboardPort = Ports.free();
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(dashboardPort));
+        for (Service s : Service.values()) {
+            String name = s.module.substring(0, s.module.indexOf('-')).toUpperCase(java.util.Locale.ROOT);
+            env.put("AUTOIF_DASHBOARD_SERVICES_" + name, url(s));
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        dashboard = ManagedProcess.start("dashboard", List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-jar",
+                jar.toString()), env, work.resolve("run").resolve("dashboard"),
+                work.resolve("logs").resolve("dashboard.log"));
+        started.push(dashboard);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(readyWithin);
+        while (true) {
+            if (!dashboard.alive()) {
+                throw new IllegalStateException("dashboard exited during start-up:\n" + dashboard.tail(40));
+            }
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(dashboardUrl() + "q/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return dashboardUrl();
+                }
+            } catch (Exception e) {
+                // not listening yet
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("dashboard not ready within " + readyWithin + ":\n"
+                        + dashboard.tail(25));
+            }
+            sleep(500);
+        }
+    }
+
+    /** The dashboard's page, ending in a slash. */
+    String dashboardUrl() {
+        return "http://127.0.0.1:" + dashboardPort + "/";
+    }
+
     String url(Service s) {
         return "http://127.0.0.1:" + ports.get(s);
     }
@@ -219,6 +270,9 @@ final class Stack implements AutoCloseable {
     public synchronized void close() {
         // every service gets SIGTERM at once: a graceful Quarkus stop takes seconds each on a busy machine
         services.values().forEach(ManagedProcess::requestStop);
+        if (dashboard != null) {
+            dashboard.requestStop();
+        }
         RuntimeException first = null;
         while (!started.isEmpty()) {
             try {

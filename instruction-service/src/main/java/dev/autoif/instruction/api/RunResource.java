@@ -140,7 +140,7 @@ public class RunResource {
             return new Paging(p, s);
         }
 
-        private static int parse(List<Violation> v, String field, String value, int dflt, int min, int max) {
+        static int parse(List<Violation> v, String field, String value, int dflt, int min, int max) {
             if (value == null || value.isBlank()) {
                 return dflt;
             }
