@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 public final class JudgePolicy {
 
     /** Drop reason: the mean score did not pass the threshold. */
-    public static final String LOW_SCORE = "low-score";
+    public static final String BELOW_JUDGE_THRESHOLD = "below-judge-threshold";
     /** Drop reason: no sample gave a readable score, even after the retry. */
     public static final String UNSCORED = "unscored";
 
@@ -42,7 +42,7 @@ public final class JudgePolicy {
         }
         double mean = mean(scored);
         boolean kept = threshold.accepts(mean);
-        return new Judgement(mean, clip(analysis(scored)), JudgeStatus.SCORED, kept, kept ? null : LOW_SCORE,
+        return new Judgement(mean, clip(analysis(scored)), JudgeStatus.SCORED, kept, kept ? null : BELOW_JUDGE_THRESHOLD,
                 answers.size(), scored.size());
     }
 

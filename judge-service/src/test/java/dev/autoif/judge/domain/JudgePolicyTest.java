@@ -35,7 +35,7 @@ class JudgePolicyTest {
         assertEquals(kept, j.kept());
         assertEquals(score, j.score());
         assertEquals(JudgeStatus.SCORED, j.status());
-        assertEquals(kept ? null : JudgePolicy.LOW_SCORE, j.dropReason());
+        assertEquals(kept ? null : JudgePolicy.BELOW_JUDGE_THRESHOLD, j.dropReason());
         assertEquals("analysis " + score, j.analysis());
     }
 
@@ -62,7 +62,7 @@ class JudgePolicyTest {
         Judgement j = JudgePolicy.decide(List.of(scored(9), scored(6)), Threshold.atLeast(8));
         assertEquals(7.5, j.score());
         assertFalse(j.kept());
-        assertEquals(JudgePolicy.LOW_SCORE, j.dropReason());
+        assertEquals(JudgePolicy.BELOW_JUDGE_THRESHOLD, j.dropReason());
     }
 
     @Test

@@ -97,12 +97,12 @@ class JudgeFlowTest {
         assertThat(deltas.stream().mapToLong(StageProgress::itemsOut).sum()).isEqualTo(1);
         assertThat(deltas.stream().mapToLong(StageProgress::llmCalls).sum()).isEqualTo(2);
         assertThat(deltas).flatExtracting(d -> d.dropped().entrySet()).singleElement()
-                .satisfies(e -> assertThat(e.getKey()).isEqualTo(JudgePolicy.LOW_SCORE))
+                .satisfies(e -> assertThat(e.getKey()).isEqualTo(JudgePolicy.BELOW_JUDGE_THRESHOLD))
                 .satisfies(e -> assertThat(e.getValue()).isEqualTo(1L));
 
         StoredJudgement stored = stored(runId, bad.responseId());
         assertThat(stored.kept).isFalse();
-        assertThat(stored.dropReason).isEqualTo(JudgePolicy.LOW_SCORE);
+        assertThat(stored.dropReason).isEqualTo(JudgePolicy.BELOW_JUDGE_THRESHOLD);
         assertThat(stored.score).isEqualTo(badJudged.score());
     }
 
@@ -128,7 +128,7 @@ class JudgeFlowTest {
         assertThat(kept.kept()).as("score %s meets >= %s", score, score).isTrue();
         assertThat(dropped.score()).isEqualTo(score);
         assertThat(dropped.kept()).as("score %s does not pass > %s", score, score).isFalse();
-        assertThat(stored(strictRun, strict.responseId()).dropReason).isEqualTo(JudgePolicy.LOW_SCORE);
+        assertThat(stored(strictRun, strict.responseId()).dropReason).isEqualTo(JudgePolicy.BELOW_JUDGE_THRESHOLD);
         // Same prompt, model and seed: the judge's answer came from the LLM cache, no new request, nothing billed.
         assertThat(judgeRequests()).isEqualTo(judgeRequests);
         assertThat(progress(strictRun, 1)).singleElement().satisfies(d -> assertThat(d.llmCalls()).isZero());
