@@ -118,7 +118,7 @@ public final class FunctionSandbox implements AutoCloseable {
         List<Chunk> chunks = new ArrayList<>();
         for (int from = 0; from < tasks.size(); from += chunk) {
             List<Task> part = List.copyOf(tasks.subList(from, Math.min(tasks.size(), from + chunk)));
-            AtomicInteger at = new AtomicInteger();
+            AtomicInteger at = new AtomicInteger(NOT_STARTED);
             chunks.add(new Chunk(part, at, workers.submit(() -> runChunk(part, at))));
         }
         List<FunctionResult> flat = new ArrayList<>(tasks.size());
@@ -154,7 +154,10 @@ public final class FunctionSandbox implements AutoCloseable {
         return new FunctionResult(rejection, verdicts, slices.getFirst().normalForm());
     }
 
-    /** A chunk in flight; {@code progress}: the index of the function it is running. */
+    /** {@code progress} of a chunk still waiting for a worker. */
+    private static final int NOT_STARTED = -1;
+
+    /** A chunk in flight; {@code progress}: the index of the function it is running ({@link #NOT_STARTED} before). */
     private record Chunk(List<Task> tasks, AtomicInteger progress, Future<List<FunctionResult>> future) {
     }
 
@@ -179,7 +182,8 @@ public final class FunctionSandbox implements AutoCloseable {
                     return future.get(1, TimeUnit.SECONDS);
                 } catch (TimeoutException notYet) {
                     int now = progress.get();
-                    if (now != seen) {
+                    // a chunk still queued behind other requests' chunks is not stuck: only a started one can be
+                    if (now == NOT_STARTED || now != seen) {
                         seen = now;
                         since = System.nanoTime();
                     } else if (System.nanoTime() - since > perFunction) {
@@ -199,7 +203,7 @@ public final class FunctionSandbox implements AutoCloseable {
             others.remove(stuck);
             List<FunctionResult> rest = List.of();
             if (!others.isEmpty()) {
-                AtomicInteger at = new AtomicInteger();
+                AtomicInteger at = new AtomicInteger(NOT_STARTED);
                 rest = collect(others, workers.submit(() -> {
                     List<FunctionResult> r = new ArrayList<>(Collections.nCopies(others.size(), null));
                     rerunChecked(others, r, 0, others.size(), at);
