@@ -10,5 +10,13 @@ public enum Stage {
     RESPONSE_VERIFICATION,
     REJECTION,
     JUDGE,
-    EXPORT
+    EXPORT;
+
+    /**
+     * How many records this stage sent downstream, given its totals: its kept items, except for the judge, which
+     * publishes every judgement (kept or dropped) so export can show why a sample went.
+     */
+    public long emitted(long itemsIn, long itemsOut) {
+        return this == JUDGE ? itemsIn : itemsOut;
+    }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Folds a run's progress deltas into per-stage totals. A stage is done when it said it is complete, or when its
- * upstream stage is done and it has taken in everything that stage emitted. The run is done when the last stage is.
+ * upstream stage is done and it has taken in everything that stage emitted ({@link Stage#emitted}: the judge sends
+ * its dropped judgements on too). The run is done when the last stage is.
  * Plain Java: the instruction service (run status) and the export service (funnel) both read runs.progress and fold
  * it the same way.
  */
@@ -33,8 +34,8 @@ public final class Funnel {
         StageTotals upstream = null;
         for (Stage s : Stage.values()) {
             StageTotals t = sums.get(s);
-            boolean done = t.complete()
-                    || (upstream != null && upstream.done() && t.itemsIn() >= upstream.itemsOut());
+            boolean done = t.complete() || (upstream != null && upstream.done()
+                    && t.itemsIn() >= upstream.stage().emitted(upstream.itemsIn(), upstream.itemsOut()));
             t = t.withDone(done);
             sums.put(s, t);
             upstream = t;

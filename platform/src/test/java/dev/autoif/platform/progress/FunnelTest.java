@@ -50,10 +50,28 @@ class FunnelTest {
                 d(Stage.QUERY_SAMPLING, 1, 2, Map.of(), false),
                 d(Stage.RESPONSE_VERIFICATION, 2, 2, Map.of(), false),
                 d(Stage.REJECTION, 2, 3, Map.of(), false),
-                d(Stage.JUDGE, 3, 2, Map.of("low-score", 1L), false),
+                d(Stage.JUDGE, 3, 2, Map.of("below-judge-threshold", 1L), false),
                 d(Stage.EXPORT, 3, 2, Map.of(), false));
         assertThat(Funnel.of(all).done()).isTrue();
         assertThat(Funnel.of(all.subList(0, 8)).done()).isFalse();
+    }
+
+    @Test
+    void exportIsNotDoneUntilItTookInEveryJudgementKeptOrDropped() {
+        List<StageProgress> all = new java.util.ArrayList<>(List.of(
+                d(Stage.SELF_INSTRUCT, 0, 1, Map.of(), true),
+                d(Stage.FUNCTION_GENERATION, 1, 1, Map.of(), false),
+                d(Stage.CROSS_VALIDATION, 1, 1, Map.of(), false),
+                d(Stage.BACK_TRANSLATION, 1, 1, Map.of(), false),
+                d(Stage.QUERY_SAMPLING, 1, 1, Map.of(), false),
+                d(Stage.RESPONSE_VERIFICATION, 1, 1, Map.of(), false),
+                d(Stage.REJECTION, 1, 3, Map.of(), false),
+                d(Stage.JUDGE, 3, 2, Map.of("below-judge-threshold", 1L), false),
+                d(Stage.EXPORT, 2, 2, Map.of(), false)));
+        // export has taken in as many as the judge kept, but the judge also published the one it dropped
+        assertThat(Funnel.of(all).done()).isFalse();
+        all.add(d(Stage.EXPORT, 1, 0, Map.of("below-judge-threshold", 1L), false));
+        assertThat(Funnel.of(all).done()).isTrue();
     }
 
     @Test
