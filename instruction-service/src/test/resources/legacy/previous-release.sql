@@ -9,6 +9,7 @@ create table llm_completion (completion_tokens bigint not null, created_at times
 create table outbox_record (createdAt timestamp(6) with time zone not null, id bigint not null, topic varchar(200) not null, messageId varchar(400) not null, record_key varchar(400) not null, payload text not null, primary key (id));
 create table processed_message (processedAt timestamp(6) with time zone not null, id varchar(400) not null, primary key (id));
 create table progress_entry (runId varchar(100) not null, messageId varchar(400) not null, deltaJson text not null, primary key (messageId));
+create table run_lease (expiresAt timestamp(6) with time zone not null, version bigint not null, owner varchar(200) not null, runId varchar(100) not null, primary key (runId));
 create table run_record (createdAt timestamp(6) with time zone not null, updatedAt timestamp(6) with time zone not null, state varchar(20) not null check ((state in ('QUEUED','RUNNING','GENERATED','FAILED','CANCELLED'))), runId varchar(100) not null, name varchar(200) not null, error varchar(1000), selfInstructProgressJson text, specJson text not null, primary key (runId));
 create index instruction_run on instruction (runId, ordinal);
 create index llm_completion_run_stage on llm_completion (run_id, stage);

@@ -69,7 +69,7 @@ class RunRequestTest {
         assertThat(spec.parameters()).isEqualTo(new RunParameters(1, 3, d.functionAccuracy(), d.caseAccuracy(),
                 d.minFunctions(), d.minCases(), d.backTranslationsPerInstruction(), d.nliPolicy(),
                 d.queriesPerInstruction(), d.responsesPerQuery(), d.responsePassRate(), d.resampleBudget(),
-                d.judgeThreshold(), d.judgeSamples(), d.models(), d.seed()));
+                d.judgeThreshold(), d.judgeSamples(), d.models(), d.seed(), d.keepConstantFunctions()));
         assertThat(spec.corpusId()).isEqualTo("sample");
         given().post("/runs/" + runId + "/cancel").then().statusCode(200);
     }

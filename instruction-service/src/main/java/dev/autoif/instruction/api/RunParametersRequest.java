@@ -36,7 +36,8 @@ public record RunParametersRequest(
         @Valid Score judgeThreshold,
         @Min(1) @Max(RunSpecValidator.MAX_JUDGE_SAMPLES) Integer judgeSamples,
         @Valid ModelNames models,
-        Long seed) {
+        Long seed,
+        Boolean keepConstantFunctions) {
 
     /** A threshold on a share (0..1); {@code inclusive} left out keeps the default's (the paper's "> 0.5"). */
     public record Fraction(@NotNull @DecimalMin("0") @DecimalMax("1") Double value, Boolean inclusive) {
@@ -85,7 +86,8 @@ public record RunParametersRequest(
                 p.judgeThreshold == null ? d.judgeThreshold() : p.judgeThreshold.resolve(d.judgeThreshold()),
                 or(p.judgeSamples, d.judgeSamples()),
                 p.models == null ? d.models() : p.models.resolve(d.models()),
-                or(p.seed, d.seed()));
+                or(p.seed, d.seed()),
+                or(p.keepConstantFunctions, d.keepConstantFunctions()));
     }
 
     private static <T> T or(T value, T dflt) {
