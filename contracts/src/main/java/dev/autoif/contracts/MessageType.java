@@ -10,7 +10,8 @@ public enum MessageType {
     ResponseVerified(Topics.RESPONSES_VERIFIED, ResponseVerified.class, 1),
     ResponseAccepted(Topics.RESPONSES_ACCEPTED, ResponseAccepted.class, 1),
     ResponseJudged(Topics.RESPONSES_JUDGED, ResponseJudged.class, 1),
-    StageProgress(Topics.RUNS_PROGRESS, StageProgress.class, 1);
+    StageProgress(Topics.RUNS_PROGRESS, StageProgress.class, 1),
+    CorpusAnnounced(Topics.CORPORA, CorpusAnnounced.class, 1);
 
     private final String topic;
     private final Class<?> payloadClass;

@@ -22,12 +22,14 @@ public final class Topics {
     public static final String RESPONSES_JUDGED = "responses.judged";
     /** Keyed by run id: {@link StageProgress} deltas. */
     public static final String RUNS_PROGRESS = "runs.progress";
+    /** Compacted, keyed by corpus id: {@link CorpusAnnounced}, one per corpus the query service holds. */
+    public static final String CORPORA = "corpora";
 
     public static final String DLQ_SUFFIX = ".dlq";
 
     public static final List<String> ALL = List.of(RUNS, INSTRUCTIONS_CANDIDATES, INSTRUCTIONS_VERIFIED,
             INSTRUCTIONS_ACCEPTED, RESPONSES_SAMPLED, RESPONSES_VERIFIED, RESPONSES_ACCEPTED, RESPONSES_JUDGED,
-            RUNS_PROGRESS);
+            RUNS_PROGRESS, CORPORA);
 
     private Topics() {
     }

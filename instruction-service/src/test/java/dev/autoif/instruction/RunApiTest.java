@@ -48,7 +48,7 @@ class RunApiTest {
                 .contentType(startsWith("application/problem+json"))
                 .body("status", equalTo(400))
                 .body("errors.field", containsInAnyOrder("name", "seedInstructions[1]", "corpusId",
-                        "parameters.functionsPerInstruction", "parameters.functionAccuracy"));
+                        "parameters.functionsPerInstruction", "parameters.functionAccuracy.value"));
         given().contentType(ContentType.JSON).body("{\"name\": \"x\", \"seedInstructions\": []}")
                 .when().post("/runs").then().statusCode(400).body("errors.field", hasItem("seedInstructions"));
         assertThat(total()).isEqualTo(before);

@@ -157,11 +157,31 @@ class CorpusResourceTest {
     }
 
     @Test
+    void everyStoredCorpusIsAnnouncedOnTheCorporaTopic() {
+        String id = newId();
+        upload(id, "text", "first query\nsecond query\n").statusCode(201);
+        var announced = dev.autoif.testinfra.TopicProbe.read(dev.autoif.contracts.Topics.CORPORA, 1,
+                r -> id.equals(r.key()), java.time.Duration.ofSeconds(30));
+        var a = dev.autoif.contracts.EnvelopeCodec.<dev.autoif.contracts.CorpusAnnounced>decode(
+                announced.getFirst().value(), dev.autoif.contracts.MessageType.CorpusAnnounced).payload();
+        assertThat(a.corpusId()).isEqualTo(id);
+        assertThat(a.queries()).isEqualTo(2);
+        assertThat(dev.autoif.testinfra.TopicProbe.read(dev.autoif.contracts.Topics.CORPORA, 1,
+                r -> "sample".equals(r.key()), java.time.Duration.ofSeconds(30))).as("the bootstrap corpus")
+                .isNotEmpty();
+        upload(newId(), "text", "\n\n").statusCode(400);
+    }
+
+    @Test
     void badFiltersAreProblemsNamingTheParameter() {
         given().contentType("application/octet-stream").body("a\n".getBytes(StandardCharsets.UTF_8))
-                .queryParam("minChars", "twenty").queryParam("maxChars", 0).queryParam("language", "xx")
+                .queryParam("minChars", "twenty").queryParam("maxChars", "-1").queryParam("format", "xml")
                 .when().post("/corpora").then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", equalTo(List.of("minChars", "maxChars", "language")));
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("minChars", "maxChars", "format"));
+        given().contentType("application/octet-stream").body("a\n".getBytes(StandardCharsets.UTF_8))
+                .queryParam("maxChars", 0).queryParam("language", "xx")
+                .when().post("/corpora").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("maxChars", "language")));
         String id = newId();
         given().contentType("application/octet-stream").body("hi\nyo\n".getBytes(StandardCharsets.UTF_8))
                 .queryParam("id", id).queryParam("minChars", 5).when().post("/corpora").then().statusCode(400)

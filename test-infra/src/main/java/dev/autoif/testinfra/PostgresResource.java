@@ -21,12 +21,24 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     private static final String USER = env("AUTOIF_TEST_PG_USER", "postgres");
     private static final String ADMIN_DB = env("AUTOIF_TEST_PG_DB", "test");
 
+    /** Init argument: a classpath SQL script run in the new database before the service starts. */
+    public static final String SCRIPT = "script";
+
     private String database;
+    private String script;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        script = initArgs.get(SCRIPT);
+    }
 
     @Override
     public Map<String, String> start() {
         database = uniqueName();
         admin("CREATE DATABASE " + database);
+        if (script != null) {
+            run(database, script);
+        }
         return Map.of(
                 "quarkus.datasource.jdbc.url", jdbcUrl(database),
                 "quarkus.datasource.username", USER,
@@ -49,6 +61,29 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         module = module.substring(module.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_");
         return "autoif_" + module + "_" + ProcessHandle.current().pid() + "_"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 20));
+    }
+
+    /** Runs a script of statements, each ending with ';' at the end of a line ('--' lines are comments). */
+    private static void run(String database, String resource) {
+        String sql;
+        try (java.io.InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("no classpath resource " + resource);
+            }
+            sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read " + resource, e);
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl(database), USER, "");
+                Statement s = c.createStatement()) {
+            for (String statement : sql.replaceAll("(?m)^--.*$", "").split(";\\s*\\n")) {
+                if (!statement.isBlank()) {
+                    s.execute(statement);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(resource + " failed in " + database + ": " + e.getMessage(), e);
+        }
     }
 
     private static void admin(String sql) {

@@ -15,6 +15,7 @@ import dev.autoif.export.domain.Split;
 import dev.autoif.export.domain.TrainerFile;
 import dev.autoif.export.persistence.ExportReader;
 import dev.autoif.platform.http.ProblemException;
+import dev.autoif.platform.http.ResourceId;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -61,7 +62,7 @@ public class ExportResource {
     @Path("/sft")
     @Produces({JsonLines.MEDIA_TYPE, "application/problem+json"})
     @Operation(summary = "Kept samples as SFT JSONL (alpaca, messages or sharegpt)")
-    public Response sft(@PathParam("id") String runId,
+    public Response sft(@PathParam("id") @ResourceId String runId,
             @QueryParam("format") @Parameter(description = "alpaca (default), messages or sharegpt") String format,
             @QueryParam("prompt") @Parameter(description = PROMPT) String prompt,
             @QueryParam("metadata") @Parameter(description = "true: add autoif_* columns trainers ignore (run,"
@@ -90,7 +91,7 @@ public class ExportResource {
     @Produces({JsonLines.MEDIA_TYPE, "application/problem+json"})
     @Operation(summary = "Preference pairs as JSONL for TRL (standard or conversational) or LLaMA-Factory"
             + " (pairwise): query, instruction or all")
-    public Response dpo(@PathParam("id") String runId,
+    public Response dpo(@PathParam("id") @ResourceId String runId,
             @QueryParam("level") @Parameter(description = "query, instruction or all (default)") String level,
             @QueryParam("format") @Parameter(description = "trl (default: prompt/chosen/rejected strings),"
                     + " trl-conversational (message lists) or llama-factory (pairwise alpaca)") String format,
@@ -132,7 +133,7 @@ public class ExportResource {
     @Path("/rlvr")
     @Produces({JsonLines.MEDIA_TYPE, "application/problem+json"})
     @Operation(summary = "Prompts for online RL (open-instruct: messages, ground_truth = instruction id, dataset)")
-    public Response rlvr(@PathParam("id") String runId,
+    public Response rlvr(@PathParam("id") @ResourceId String runId,
             @QueryParam("prompt") @Parameter(description = PROMPT) String prompt,
             @QueryParam("min-score") @Parameter(description = "a prompt needs a response with this judge score")
             String minScore,
@@ -154,7 +155,7 @@ public class ExportResource {
     @Path("/dataset_info.json")
     @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
     @Operation(summary = "LLaMA-Factory's dataset_info.json for a folder of this run's files (see the card)")
-    public Response datasetInfo(@PathParam("id") String runId,
+    public Response datasetInfo(@PathParam("id") @ResourceId String runId,
             @QueryParam("validation") @Parameter(description = "the share the folder's files were exported with")
             String validation) {
         List<Violation> errors = new ArrayList<>();

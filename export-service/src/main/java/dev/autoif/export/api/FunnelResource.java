@@ -5,6 +5,7 @@ import dev.autoif.contracts.Violation;
 import dev.autoif.export.domain.DatasetCard;
 import dev.autoif.export.domain.FunnelReport;
 import dev.autoif.platform.http.ProblemException;
+import dev.autoif.platform.http.ResourceId;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -37,7 +38,7 @@ public class FunnelResource {
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, "application/problem+json"})
     @Operation(summary = "Counts per stage in the paper's report shape, with drop reasons; ?format=text or"
             + " Accept: text/plain for a table")
-    public Response funnel(@PathParam("id") String runId, @QueryParam("format") String format,
+    public Response funnel(@PathParam("id") @ResourceId String runId, @QueryParam("format") String format,
             @Context HttpHeaders headers) {
         boolean text = wantsText(format, headers);
         Optional<RunSpec> spec = runs.require(runId);
@@ -50,7 +51,7 @@ public class FunnelResource {
     @Path("/card")
     @Produces({MARKDOWN, "application/problem+json"})
     @Operation(summary = "A Hugging Face dataset card (README.md) for the run")
-    public Response card(@PathParam("id") String runId,
+    public Response card(@PathParam("id") @ResourceId String runId,
             @QueryParam("validation") @Parameter(description = "the validation share the folder's files were"
                     + " exported with (0..0.5; default 0)") String validation,
             @QueryParam("seed") @Parameter(description = "their split's seed (default 42)") String seed) {

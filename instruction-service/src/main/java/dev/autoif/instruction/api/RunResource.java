@@ -7,6 +7,9 @@ import dev.autoif.instruction.persistence.StoredRun;
 import dev.autoif.instruction.pipeline.RunService;
 import dev.autoif.platform.http.Problem;
 import dev.autoif.platform.http.ProblemException;
+import dev.autoif.platform.http.ResourceId;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import dev.autoif.platform.progress.ProgressLedger;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -64,12 +67,16 @@ public class RunResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "Missing or wrong API key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response submit(RunRequest request, @Context UriInfo uri) {
-        if (request == null) {
-            throw ProblemException.badRequest("a run spec is required");
-        }
-        StoredRun run = runs.submit(request.name(), request.seedInstructions(), request.parameters(),
-                request.corpusId());
+    @APIResponse(responseCode = "413", description = "Body larger than quarkus.http.limits.max-body-size",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The corpus does not exist in the query service",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The broker did not take the spec in time; nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response submit(@NotNull(message = "a run spec is required") @Valid RunRequest request,
+            @Context UriInfo uri) {
+        StoredRun run = runs.submit(request.name(), request.seedInstructions(),
+                RunParametersRequest.resolve(request.parameters()), request.corpusId());
         return Response.created(uri.getAbsolutePathBuilder().path(run.runId()).build())
                 .entity(new RunCreated(run.runId(), RunMapper.status(run, ledger.funnel(run.runId())))).build();
     }
@@ -94,7 +101,7 @@ public class RunResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RunView.class)))
     @APIResponse(responseCode = "404", description = "No such run",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RunView get(@PathParam("id") String id) {
+    public RunView get(@PathParam("id") @ResourceId String id) {
         StoredRun run = runs.find(id);
         InstructionStats stats = store.stats(id);
         return RunMapper.view(run, ledger.funnel(id), stats);
@@ -106,7 +113,7 @@ public class RunResource {
     @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "404", description = "No such run",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<InstructionView> instructions(@PathParam("id") String id, @QueryParam("page") String page,
+    public List<InstructionView> instructions(@PathParam("id") @ResourceId String id, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         runs.find(id);
         Paging p = Paging.of(page, size);
@@ -122,7 +129,7 @@ public class RunResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The run is already done",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RunView cancel(@PathParam("id") String id) {
+    public RunView cancel(@PathParam("id") @ResourceId String id) {
         StoredRun run = runs.cancel(id);
         return RunMapper.view(run, ledger.funnel(id), store.stats(id));
     }

@@ -13,8 +13,12 @@ public interface InstructionConfig {
     @WithDefault("seeds/default-seeds.txt")
     String defaultSeeds();
 
-    /** How long a send may wait for the broker's acknowledgement. */
-    @WithDefault("30s")
+    /**
+     * How long a send may wait for the broker's acknowledgement; past it {@code POST /runs} and cancel answer 503.
+     * The producer's own delivery timeout on the runs-out channel is set from it too, so a record given up on here
+     * is never delivered later.
+     */
+    @WithDefault("5s")
     Duration publishTimeout();
 
     SelfInstruct selfInstruct();

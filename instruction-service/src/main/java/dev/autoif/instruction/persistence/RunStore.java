@@ -34,6 +34,12 @@ public class RunStore {
         return toStored(e);
     }
 
+    /** Removes a run that never got published (and so has no instructions yet). */
+    @Transactional
+    public void delete(String runId) {
+        RunEntity.deleteById(runId);
+    }
+
     @Transactional
     public Optional<StoredRun> find(String runId) {
         return RunEntity.<RunEntity>findByIdOptional(runId).map(RunStore::toStored);

@@ -5,6 +5,8 @@ import dev.autoif.contracts.RunSpec;
 import dev.autoif.contracts.RunSpecValidator;
 import dev.autoif.contracts.Violation;
 import dev.autoif.instruction.config.DefaultSeeds;
+import dev.autoif.instruction.config.InstructionConfig;
+import dev.autoif.instruction.persistence.CorpusRegistry;
 import dev.autoif.instruction.domain.RunStatus;
 import dev.autoif.instruction.messaging.PublishException;
 import dev.autoif.instruction.messaging.Publisher;
@@ -15,7 +17,6 @@ import dev.autoif.platform.progress.ProgressLedger;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -32,9 +33,13 @@ public class RunService {
     private final ProgressLedger ledger;
     private final RunWorker worker;
     private final RunLocks locks = new RunLocks();
+    private final CorpusRegistry corpora;
+    private final java.time.Duration publishTimeout;
 
     public RunService(RunStore store, Publisher publisher, DefaultSeeds defaultSeeds, ProgressLedger ledger,
-            RunWorker worker) {
+            RunWorker worker, CorpusRegistry corpora, InstructionConfig config) {
+        this.corpora = corpora;
+        this.publishTimeout = config.publishTimeout();
         this.store = store;
         this.publisher = publisher;
         this.defaultSeeds = defaultSeeds;
@@ -43,52 +48,63 @@ public class RunService {
     }
 
     /**
-     * Validates, stores and publishes a run, then queues its work. An invalid spec stores nothing.
+     * Stores and publishes a run whose request already passed Bean Validation, then queues its work. Every default
+     * is filled here, once, so the spec on the topic carries every value. A spec that breaks a cross-field rule or
+     * names an unknown corpus stores nothing.
      *
-     * @throws ProblemException 400 naming every invalid field; 503 when the broker did not take the spec
+     * @throws ProblemException 400 naming every invalid field; 422 for an unknown corpus; 503 when the broker did
+     *     not take the spec (the run is then removed again: nothing half-written stays)
      */
     public StoredRun submit(String name, List<String> seeds, RunParameters parameters, String corpusId) {
-        List<Violation> violations = new ArrayList<>();
-        if (seeds != null && seeds.isEmpty()) {
-            violations.add(new Violation("seedInstructions", "must not be empty; leave it out for the default seeds"));
-        }
         RunSpec spec = new RunSpec(UUID.randomUUID().toString(), name, seeds == null ? defaultSeeds.get() : seeds,
-                RunParameters.withDefaults(parameters), corpusId == null ? RunSpec.DEFAULT_CORPUS : corpusId, false,
+                parameters, corpusId == null ? RunSpec.DEFAULT_CORPUS : corpusId, false,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        violations.addAll(RunSpecValidator.validate(spec));
+        List<Violation> violations = RunSpecValidator.validate(spec);
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
+        }
+        if (!corpora.exists(spec.corpusId())) {
+            throw new ProblemException(422, "Unprocessable Content", "corpus " + spec.corpusId()
+                    + " does not exist in the query service (upload it with POST /corpora on query-service)",
+                    List.of(new Violation("corpusId", "no corpus '" + spec.corpusId() + "' in the query service")));
         }
         StoredRun run = store.create(spec);
         try {
             publishSpec(spec.runId());
         } catch (PublishException e) {
-            LOG.warnf("run %s could not be published: %s", spec.runId(), e.getMessage());
-            store.fail(spec.runId(), "the run spec could not be published: " + e.getMessage());
-            throw new ProblemException(503, "Service Unavailable",
-                    "the run was stored as failed: its spec could not be published to Kafka");
+            LOG.warnf("run %s could not be published and was removed: %s", spec.runId(), e.getMessage());
+            store.delete(spec.runId());
+            throw unavailable("the run was not started: the broker did not take its spec within "
+                    + publishTimeout + "; nothing was stored, retry later");
         }
         worker.submit(spec.runId());
         return run;
     }
 
     /**
-     * Cancels a run: stored and published as cancelled, so every stage stops taking its work. Cancelling a cancelled
-     * run changes nothing; a run that is done cannot be cancelled.
+     * Cancels a run: published as cancelled first, then stored so, so every stage stops taking its work. When the
+     * broker does not take the cancellation nothing changes here either. Cancelling a cancelled run changes nothing;
+     * a run that is done cannot be cancelled.
      */
     public StoredRun cancel(String runId) {
         StoredRun run = find(runId);
         if (RunStatus.of(run.state(), ledger.funnel(runId).done()) == RunStatus.DONE) {
             throw new ProblemException(409, "Conflict", "run " + runId + " is done and cannot be cancelled");
         }
-        StoredRun cancelled = store.cancel(runId).orElseThrow(() -> ProblemException.notFound("run", runId));
-        try {
-            publishSpec(runId);
-        } catch (PublishException e) {
-            throw new ProblemException(503, "Service Unavailable",
-                    "the run is cancelled here, but the cancellation could not be published to Kafka; retry");
+        synchronized (locks.of(runId)) {
+            RunSpec current = store.find(runId).orElseThrow(() -> ProblemException.notFound("run", runId)).spec();
+            try {
+                publisher.runSpec(current.cancel());
+            } catch (PublishException e) {
+                throw unavailable("the run was not cancelled: the broker did not take the cancellation within "
+                        + publishTimeout + "; retry later");
+            }
+            return store.cancel(runId).orElseThrow(() -> ProblemException.notFound("run", runId));
         }
-        return cancelled;
+    }
+
+    private static ProblemException unavailable(String detail) {
+        return new ProblemException(503, "Service Unavailable", detail);
     }
 
     public StoredRun find(String runId) {

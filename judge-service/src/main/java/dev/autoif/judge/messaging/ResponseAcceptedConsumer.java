@@ -74,8 +74,8 @@ public class ResponseAcceptedConsumer implements StepWork<ResponseAccepted> {
     @Override
     public StepOutcome process(Envelope<ResponseAccepted> in, RunSpec spec) {
         ResponseAccepted r = in.payload();
-        RunParameters p = RunParameters.withDefaults(spec.parameters());
-        JudgeRun run = judge.judge(r.runId(), p.models().judge(), p.seed(), Math.max(1, p.judgeSamples()),
+        RunParameters p = spec.parameters();
+        JudgeRun run = judge.judge(r.runId(), p.models().judge(), p.seed(), p.judgeSamples(),
                 r.instruction(), r.query(), r.response());
         Judgement j = JudgePolicy.decide(run.answers(), p.judgeThreshold());
         return StepOutcome.none()

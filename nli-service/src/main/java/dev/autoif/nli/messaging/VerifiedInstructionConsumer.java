@@ -5,7 +5,6 @@ import dev.autoif.contracts.InstructionAccepted;
 import dev.autoif.contracts.InstructionVerified;
 import dev.autoif.contracts.InvalidMessageException;
 import dev.autoif.contracts.MessageType;
-import dev.autoif.contracts.RunParameters;
 import dev.autoif.contracts.RunSpec;
 import dev.autoif.contracts.Stage;
 import dev.autoif.contracts.StageProgress;
@@ -62,7 +61,7 @@ public class VerifiedInstructionConsumer implements StepWork<InstructionVerified
     @Override
     public StepOutcome process(Envelope<InstructionVerified> envelope, RunSpec spec) {
         InstructionVerified in = envelope.payload();
-        Outcome o = filter.filter(in, RunParameters.withDefaults(spec.parameters()));
+        Outcome o = filter.filter(in, spec.parameters());
         String messageId = envelope.messageId();
         StepOutcome out = StepOutcome.none();
         if (o.accepted()) {

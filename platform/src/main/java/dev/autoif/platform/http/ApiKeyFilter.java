@@ -1,7 +1,5 @@
 package dev.autoif.platform.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.autoif.contracts.EnvelopeCodec;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.ext.web.RoutingContext;
@@ -46,14 +44,9 @@ public class ApiKeyFilter {
             rc.next();
             return;
         }
-        Problem p = Problem.of(401, "Unauthorized",
-                header == null ? "missing Authorization: Bearer <api key>" : "invalid API key");
-        try {
-            rc.response().setStatusCode(401).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .putHeader("WWW-Authenticate", "Bearer").end(EnvelopeCodec.mapper().writeValueAsString(p));
-        } catch (JsonProcessingException e) {
-            rc.response().setStatusCode(401).end();
-        }
+        rc.response().putHeader("WWW-Authenticate", "Bearer");
+        Problems.write(rc, Problem.of(401, "Unauthorized",
+                header == null ? "missing Authorization: Bearer <api key>" : "invalid API key"));
     }
 
     static boolean isPublic(String path) {

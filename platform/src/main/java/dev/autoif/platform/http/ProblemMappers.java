@@ -30,10 +30,11 @@ public class ProblemMappers {
     public Response json(JsonProcessingException e) {
         String field = e instanceof MismatchedInputException m ? path(m) : null;
         String detail = switch (e) {
-            case UnrecognizedPropertyException u -> "unknown field '" + u.getPropertyName() + "'";
+            case UnrecognizedPropertyException u -> UnknownFields.message(u.getPropertyName(), u.getKnownPropertyIds());
             case InvalidFormatException f -> "value " + f.getValue() + " is not a valid " +
                     f.getTargetType().getSimpleName();
-            case MismatchedInputException m -> "wrong type for " + (field == null ? "the body" : field);
+            case MismatchedInputException m -> "wrong type for " + (field == null || field.isEmpty() ? "the body"
+                    : field) + (m.getTargetType() == null ? "" : ": expected " + describe(m.getTargetType()));
             default -> "malformed JSON: " + e.getOriginalMessage();
         };
         List<Violation> errors = field == null || field.isEmpty() ? List.of() : List.of(new Violation(field, detail));
@@ -73,12 +74,43 @@ public class ProblemMappers {
         if (e instanceof JsonProcessingException j) {
             return json(j);
         }
+        if (databaseUnavailable(e)) {
+            LOG.warnf("the database is unavailable: %s", e.toString());
+            return respond(Problem.of(503, "Service Unavailable", "the database is unavailable; retry later"));
+        }
         LOG.error("unexpected error answering a request", e);
         return respond(Problem.of(500, "Internal Server Error", "an unexpected error occurred; it was logged"));
     }
 
+    /** A connection that could not be had (pool timeout, server down): SQL state class 08 or a transient error. */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Response respond(Problem p) {
         return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+            return type == boolean.class || type == Boolean.class ? "true or false" : "a number";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        return type.isEnum() ? "one of " + java.util.Arrays.toString(type.getEnumConstants()) : "an object";
     }
 
     private static String path(MismatchedInputException m) {
@@ -87,7 +119,9 @@ public class ProblemMappers {
                 .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
+    /** "submit.request.seedInstructions[1].<list element>" -> "seedInstructions[1]": method and parameter dropped. */
     private static String lastNode(String path) {
+        path = path.replaceAll("\\.<[^>]+>", "");
         int i = path.indexOf('.');
         return i < 0 ? path : path.substring(path.indexOf('.', i + 1) < 0 ? i + 1 : path.indexOf('.', i + 1) + 1);
     }

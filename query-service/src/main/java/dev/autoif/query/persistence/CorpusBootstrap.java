@@ -29,6 +29,7 @@ public class CorpusBootstrap {
         for (Map.Entry<String, QueryConfig.CorpusSource> e : config.corpora().entrySet()) {
             load(loader, e.getKey(), e.getValue());
         }
+        loader.announceAll();
     }
 
     private static void load(CorpusLoader loader, String id, QueryConfig.CorpusSource source) {

@@ -2,9 +2,16 @@ package dev.autoif.query.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.autoif.contracts.CorpusAnnounced;
+import dev.autoif.contracts.Envelope;
 import dev.autoif.contracts.EnvelopeCodec;
+import dev.autoif.contracts.MessageType;
+import dev.autoif.contracts.Topics;
 import dev.autoif.contracts.Violation;
 import dev.autoif.platform.http.ProblemException;
+import dev.autoif.platform.messaging.step.Outbox;
+import dev.autoif.platform.messaging.step.OutboxRelay;
+import dev.autoif.platform.messaging.step.StepOutcome;
 import dev.autoif.query.api.CorpusView;
 import dev.autoif.query.api.CorpusView.MalformedLine;
 import dev.autoif.query.config.QueryConfig;
@@ -40,10 +47,12 @@ public class CorpusLoader {
 
     private final PanacheQueryStore store;
     private final QueryConfig config;
+    private final Outbox outbox;
 
-    public CorpusLoader(PanacheQueryStore store, QueryConfig config) {
+    public CorpusLoader(PanacheQueryStore store, QueryConfig config, Outbox outbox) {
         this.store = store;
         this.config = config;
+        this.outbox = outbox;
         if (config.maxQueryChars() > QueryEntity.MAX_TEXT) {
             throw new IllegalStateException("autoif.query.max-query-chars may be at most " + QueryEntity.MAX_TEXT);
         }
@@ -118,7 +127,7 @@ public class CorpusLoader {
                             : " (first at line " + report.malformedLines().getFirst() + ": "
                                     + report.malformedReasons().getFirst() + ")"));
         }
-        return QuarkusTransaction.requiringNew().call(() -> {
+        Announced done = QuarkusTransaction.requiringNew().call(() -> {
             CorpusEntity c = CorpusEntity.findById(id);
             c.status = CorpusEntity.Status.READY;
             c.readCount = report.read();
@@ -133,8 +142,32 @@ public class CorpusLoader {
             c.loadedAt = Instant.now();
             LOG.infof("corpus %s loaded from %s: %d stored of %d read%s", id, source, report.stored(), report.read(),
                     report.filtered().isEmpty() ? "" : ", removed by filters " + report.filtered());
-            return view(c);
+            // READY and its announcement on the corpora topic commit together (the instruction service checks runs
+            // against what was announced)
+            return new Announced(view(c), outbox.write(List.of(announcement(c))));
         });
+        outbox.relay(done.pending());
+        return done.view();
+    }
+
+    private record Announced(CorpusView view, List<OutboxRelay.Pending> pending) {
+    }
+
+    /** Announces every READY corpus again (at start: one loaded by an older release was never announced). */
+    public void announceAll() {
+        List<OutboxRelay.Pending> pending = QuarkusTransaction.requiringNew().call(() -> outbox.write(
+                CorpusEntity.<CorpusEntity>list("status", CorpusEntity.Status.READY).stream()
+                        .map(CorpusLoader::announcement).toList()));
+        outbox.relay(pending);
+    }
+
+    /** Keyed by corpus id on the compacted topic; the message id names the load, so a re-announcement is a copy. */
+    private static StepOutcome.Outgoing announcement(CorpusEntity c) {
+        Instant loaded = c.loadedAt == null ? c.createdAt : c.loadedAt;
+        CorpusAnnounced a = new CorpusAnnounced(c.id, c.storedCount, loaded);
+        String messageId = "corpus:" + c.id + ":" + loaded.toEpochMilli();
+        return new StepOutcome.Outgoing(Topics.CORPORA, c.id, Envelope.of(messageId, c.id,
+                MessageType.CorpusAnnounced, a));
     }
 
     /** True when the corpus is stored completely; a half-loaded one (a crash mid-load) is removed. */

@@ -10,8 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,16 +37,16 @@ public class ConsumerStep {
 
     private final Idempotency idempotency;
     private final RunSpecs runSpecs;
-    private final OutboxRelay relay;
+    private final Outbox outbox;
     private final MessagingConfig config;
     private final MeterRegistry meters;
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
-    public ConsumerStep(Idempotency idempotency, RunSpecs runSpecs, OutboxRelay relay, MessagingConfig config,
+    public ConsumerStep(Idempotency idempotency, RunSpecs runSpecs, Outbox outbox, MessagingConfig config,
             MeterRegistry meters) {
         this.idempotency = idempotency;
         this.runSpecs = runSpecs;
-        this.relay = relay;
+        this.outbox = outbox;
         this.config = config;
         this.meters = meters;
     }
@@ -107,7 +105,7 @@ public class ConsumerStep {
         if (committed == null) {
             return "duplicate";
         }
-        relay.relay(committed);
+        outbox.relay(committed);
         return result;
     }
 
@@ -118,21 +116,8 @@ public class ConsumerStep {
             return null;
         }
         outcome.writes().forEach(Runnable::run);
-        Instant now = Instant.now();
-        List<OutboxRecord> rows = new ArrayList<>();
-        for (StepOutcome.Outgoing o : outcome.records()) {
-            OutboxRecord r = new OutboxRecord();
-            r.topic = o.topic();
-            r.key = o.key();
-            r.messageId = o.envelope().messageId();
-            r.payload = EnvelopeCodec.encode(o.envelope());
-            r.createdAt = now;
-            r.persist();
-            rows.add(r);
-        }
-        // flushed here so a constraint violation (a concurrent copy's marker) fails this call, not the commit
-        OutboxRecord.flush();
-        return rows.stream().map(OutboxRelay.Pending::of).toList();
+        // flushed inside, so a constraint violation (a concurrent copy's marker) fails this call, not the commit
+        return outbox.write(outcome.records());
     }
 
     /** Whether {@code consumer} has consumed (committed) the record with this message id. */

@@ -41,7 +41,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     /** A committed row as the relay needs it. */
-    record Pending(long id, String topic, String key, String messageId, String payload) {
+    public record Pending(long id, String topic, String key, String messageId, String payload) {
         static Pending of(OutboxRecord r) {
             return new Pending(r.id, r.topic, r.key, r.messageId, r.payload);
         }

@@ -1,0 +1,78 @@
+package dev.autoif.instruction;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.autoif.testinfra.KafkaResource;
+import dev.autoif.testinfra.LlmSimulatorResource;
+import dev.autoif.testinfra.PostgresResource;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The service starts on a database the previous release created (fixture {@code legacy/previous-release.sql}: its
+ * Hibernate-made schema, no Flyway history, rows of a finished run): Flyway baselines it, applies what came after,
+ * Hibernate validates the result, and the old rows read back unchanged.
+ */
+@QuarkusTest
+@TestProfile(LegacySchemaMigrationTest.PreviousReleaseDatabase.class)
+class LegacySchemaMigrationTest {
+
+    public static class PreviousReleaseDatabase implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(KafkaResource.class),
+                    new TestResourceEntry(LlmSimulatorResource.class),
+                    new TestResourceEntry(PostgresResource.class,
+                            Map.of(PostgresResource.SCRIPT, "legacy/previous-release.sql")));
+        }
+
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
+    }
+
+    @Inject
+    AgroalDataSource db;
+
+    @Test
+    void thePreviousReleasesRowsReadBackAfterTheMigration() throws SQLException {
+        given().when().get("/runs/legacy-run-1").then().statusCode(200)
+                .body("name", equalTo("legacy run"))
+                .body("spec.seedInstructions", contains("Answer in lowercase letters only.", "Use at most 50 words."))
+                .body("spec.parameters.judgeThreshold.value", equalTo(8.0f))
+                .body("generation.functions", equalTo(4));
+        given().when().get("/runs/legacy-run-1/instructions").then().statusCode(200)
+                .body("instructionId", contains("ins-legacy-1")).body("[0].cases", equalTo(12));
+        assertThat(column("select version from flyway_schema_history where success order by installed_rank"))
+                .as("baselined at the previous release, then this release's migrations")
+                .containsExactly("2026.12.01.50", "2026.12.01.51");
+        assertThat(column("select corpusId from known_corpus")).as("the new table, with what SampleCorpus put there")
+                .containsExactly("sample");
+        assertThat(column("select id from processed_message")).contains("instruction-progress|legacy-message");
+    }
+
+    private List<String> column(String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                values.add(r.getString(1));
+            }
+        }
+        return values;
+    }
+}

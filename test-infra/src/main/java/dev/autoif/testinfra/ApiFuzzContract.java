@@ -1,0 +1,162 @@
+package dev.autoif.testinfra;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sends malformed, mistyped, unknown-field, oversized and out-of-range input to every operation the service's own
+ * OpenAPI document ({@code /q/openapi}) lists: no answer may be a 5xx, every error answer must be problem+json, and
+ * {@link #storedRows()} must be unchanged afterwards (nothing bad was stored). A service's test extends this class
+ * and carries {@code @QuarkusTest}.
+ */
+public abstract class ApiFuzzContract {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Path parameters: empty-ish, too long, outside the id alphabet, traversal, a well-formed id nobody has. */
+    static final List<String> BAD_IDS = List.of("%20", "a".repeat(129), "x%27%3B%20drop%20table", "..%2F..%2Fetc",
+            "%F0%9F%92%A5", "%00", "unknown-" + Long.toHexString(System.nanoTime()));
+
+    /** Query parameter values: mistyped, out of range, huge, empty, unicode. */
+    static final List<String> BAD_VALUES = List.of("abc", "-1", "-99999999999999999999", "1e309", "NaN", "0.5e",
+            "", "%00", "true", "a".repeat(3000), "%F0%9F%92%A5");
+
+    /** Request bodies: malformed, wrong top-level type, unknown fields, mistyped fields, nulls. */
+    static final List<String> BAD_BODIES = List.of("{", "{\"name\": ", "[]", "[1, 2]", "42", "\"text\"", "null",
+            "{\"unknownField\": 1}", "{\"name\": 5, \"parameters\": \"x\"}", "{\"name\": null}",
+            "{\"name\": \"x\", \"parameters\": {\"seed\": 1.5e400, \"judgeTreshold\": {}}}",
+            "{\"name\": \"x\", \"parameters\": {\"selfInstructRounds\": -1, \"seed\": \"1\"}}",
+            "{\"name\": \"x\", \"seedInstructions\": [null, 3, {}]}", "\u0000\u0001\u0002", "{\"a\": \"\\ud800\"}");
+
+    /** The bodies sent to every operation that takes one; a service whose bodies are free text narrows them. */
+    protected List<String> badBodies() {
+        return BAD_BODIES;
+    }
+
+    /** Rows of everything a request could store, summed; must not change under fuzzing. */
+    protected abstract long storedRows();
+
+    /**
+     * Bytes over the service's {@code quarkus.http.limits.max-body-size}; 0 skips the check (a service whose uploads
+     * stream in with a limit of gigabytes). Query values stay under Vert.x' 4096-character request line, past which
+     * Vert.x itself answers a bare 414 before any route runs.
+     */
+    protected long oversizedBody() {
+        return 11L * 1024 * 1024;
+    }
+
+    /** Operations the contract must find in the OpenAPI document (guards against an empty document). */
+    protected abstract List<String> expectedOperations();
+
+    @Test
+    void everyEndpointRefusesBadInputWithProblemJsonAndStoresNothing() throws Exception {
+        List<Operation> operations = operations();
+        assertThat(operations.stream().map(Operation::toString).toList()).containsAll(expectedOperations());
+        long before = storedRows();
+        List<String> failures = new ArrayList<>();
+        int requests = 0;
+        for (Operation op : operations) {
+            for (String id : BAD_IDS) {
+                requests++;
+                check(failures, op, "id " + id, op.request(id).when().request(op.method(), op.url(id)));
+            }
+            String id = "fuzz-" + Long.toHexString(System.nanoTime());
+            for (String param : op.queryParams()) {
+                for (String value : BAD_VALUES) {
+                    requests++;
+                    check(failures, op, param + "=" + abbreviate(value), op.request(id).queryParam(param, value)
+                            .when().request(op.method(), op.url(id)));
+                }
+            }
+            if (op.hasBody()) {
+                for (String body : badBodies()) {
+                    requests++;
+                    check(failures, op, "body " + abbreviate(body), op.request(id).contentType("application/json")
+                            .body(body).when().request(op.method(), op.url(id)));
+                }
+                if (oversizedBody() <= 0) {
+                    continue;
+                }
+                requests++;
+                byte[] big = new byte[(int) oversizedBody()];
+                java.util.Arrays.fill(big, (byte) 'a');
+                Response r = op.request(id).contentType("application/json").body(big).when()
+                        .request(op.method(), op.url(id));
+                check(failures, op, "oversized body", r);
+                if (r.statusCode() != 413) {
+                    failures.add(op + " oversized body: expected 413, got " + r.statusCode());
+                }
+            }
+        }
+        System.out.printf("API fuzz: %d operations, %d requests, %d failures%n", operations.size(), requests,
+                failures.size());
+        assertThat(failures).isEmpty();
+        assertThat(storedRows()).as("rows stored by bad requests").isEqualTo(before);
+    }
+
+    private static void check(List<String> failures, Operation op, String input, Response r) {
+        int status = r.statusCode();
+        if (status >= 500) {
+            failures.add(op + " " + input + ": " + status + " " + abbreviate(r.asString()));
+        } else if (status >= 400 && !String.valueOf(r.contentType()).startsWith("application/problem+json")) {
+            failures.add(op + " " + input + ": " + status + " without problem+json (" + r.contentType() + ")");
+        } else if (status < 400 && op.method().equals("POST")) {
+            failures.add(op + " " + input + ": accepted with " + status);
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+    }
+
+    private static List<Operation> operations() throws Exception {
+        JsonNode doc = JSON.readTree(given().when().get("/q/openapi?format=json").then().statusCode(200).extract()
+                .asString());
+        List<Operation> ops = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields(); methods.hasNext(); ) {
+                Map.Entry<String, JsonNode> m = methods.next();
+                if (!List.of("get", "post", "put", "delete", "patch").contains(m.getKey())) {
+                    continue;
+                }
+                Map<String, String> query = new LinkedHashMap<>();
+                for (JsonNode p : m.getValue().path("parameters")) {
+                    if ("query".equals(p.path("in").asText())) {
+                        query.put(p.path("name").asText(), p.path("schema").path("type").asText());
+                    }
+                }
+                ops.add(new Operation(m.getKey().toUpperCase(java.util.Locale.ROOT), path.getKey(),
+                        List.copyOf(query.keySet()), m.getValue().has("requestBody")));
+            }
+        }
+        return ops;
+    }
+
+    record Operation(String method, String path, List<String> queryParams, boolean hasBody) {
+
+        RequestSpecification request(String id) {
+            return given().urlEncodingEnabled(false).redirects().follow(false);
+        }
+
+        String url(String id) {
+            return path.replaceAll("\\{[^}]+}", id);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+}
