@@ -145,8 +145,14 @@ if [ "$resume" = 1 ] && [ -f "$data/last-run" ]; then
 else
   body=$(printf '{"name":"%s","corpusId":"sample","parameters":{"selfInstructRounds":%d,"functionsPerInstruction":%d,"queriesPerInstruction":%d,"responsesPerQuery":%d}}' \
     "$name" "$rounds" "$functions" "$queries" "$responses")
-  created=$(curl -sS "${auth[@]}" -H 'Content-Type: application/json' -d "$body" -w '\n%{http_code}' http://127.0.0.1:8081/runs)
-  code=${created##*$'\n'}
+  # right after start-up instruction-service may not know the sample corpus yet (query-service announces its corpora
+  # on a topic): a 422 naming the corpus is retried for a minute
+  for _ in $(seq 1 120); do
+    created=$(curl -sS "${auth[@]}" -H 'Content-Type: application/json' -d "$body" -w '\n%{http_code}' http://127.0.0.1:8081/runs)
+    code=${created##*$'\n'}
+    [ "$code" = 422 ] && printf '%s' "$created" | grep -q corpus || break
+    sleep 0.5
+  done
   [ "$code" = 201 ] || { echo "POST /runs answered $code: ${created%$'\n'*}" >&2; exit 1; }
   run_id=$(printf '%s' "${created%$'\n'*}" | sed -E 's/.*"runId":"([^"]+)".*/\1/')
   echo "$run_id" > "$data/last-run"

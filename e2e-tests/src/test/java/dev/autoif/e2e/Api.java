@@ -55,6 +55,22 @@ final class Api {
         }
     }
 
+    /**
+     * {@code POST /runs}, waiting while instruction-service does not know the corpus yet (422): query-service
+     * announces its corpora on a topic after it starts, so right after start-up the first submission can overtake
+     * the announcement.
+     */
+    Reply submitRun(String url, Object body) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
+        while (true) {
+            Reply r = post(url, body);
+            if (r.status() != 422 || !r.body().contains("corpus") || System.nanoTime() > deadline) {
+                return r;
+            }
+            Stack.sleep(500);
+        }
+    }
+
     JsonNode expect(Reply r, int status, String what) {
         if (r.status() != status) {
             throw new AssertionError(what + ": expected HTTP " + status + " but got " + r.status() + ": " + r.body());

@@ -373,7 +373,7 @@ class DashboardIT {
         parameters.put("responsesPerQuery", WholePipelineIT.RESPONSES);
         parameters.put("judgeSamples", WholePipelineIT.JUDGE_SAMPLES);
         parameters.put("seed", 42);
-        return api.expect(api.post(stack.url(Service.INSTRUCTION) + "/runs", Map.of("name", "e2e",
+        return api.expect(api.submitRun(stack.url(Service.INSTRUCTION) + "/runs", Map.of("name", "e2e",
                 "seedInstructions", WholePipelineIT.SEEDS, "parameters", parameters, "corpusId", "sample")), 201,
                 "POST /runs").path("runId").asText();
     }

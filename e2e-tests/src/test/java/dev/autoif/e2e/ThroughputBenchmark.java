@@ -77,7 +77,7 @@ class ThroughputBenchmark {
         Map<String, Object> parameters = Map.of("selfInstructRounds", 1, "functionsPerInstruction", 3,
                 "queriesPerInstruction", 2, "responsesPerQuery", 4, "seed", seed);
         Instant t0 = Instant.now();
-        JsonNode created = api.expect(api.post(stack.url(Service.INSTRUCTION) + "/runs", Map.of("name", "bench-" + seed,
+        JsonNode created = api.expect(api.submitRun(stack.url(Service.INSTRUCTION) + "/runs", Map.of("name", "bench-" + seed,
                 "parameters", parameters, "corpusId", "sample")), 201, "POST /runs");
         String runId = created.path("runId").asText();
         Map<String, Double> first = new LinkedHashMap<>();

@@ -427,7 +427,7 @@ class WholePipelineIT {
         parameters.put("responsesPerQuery", RESPONSES);
         parameters.put("judgeSamples", JUDGE_SAMPLES);
         parameters.put("seed", seed);
-        JsonNode created = api.expect(api.post(stack.url(Service.INSTRUCTION) + "/runs", Map.of(
+        JsonNode created = api.expect(api.submitRun(stack.url(Service.INSTRUCTION) + "/runs", Map.of(
                 "name", "e2e", "seedInstructions", SEEDS, "parameters", parameters, "corpusId", "sample")),
                 201, "POST /runs");
         return created.path("runId").asText();
