@@ -14,6 +14,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import dev.autoif.platform.http.QueryParams;
+import dev.autoif.platform.http.ResourceId;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
@@ -64,7 +66,7 @@ public class SampleResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Nothing of the run reached this service",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public SamplePage list(@PathParam("id") String runId,
+    public SamplePage list(@PathParam("id") @ResourceId String runId,
             @QueryParam("outcome") @Parameter(description = "all (default), kept or dropped") String outcome,
             @QueryParam("q") @Parameter(description = "case-insensitive text in the prompt or the response, at most "
                     + MAX_TEXT + " characters") String text,
@@ -73,9 +75,8 @@ public class SampleResource {
             @QueryParam("limit") @Parameter(description = "1 to " + MAX_LIMIT + ", default 50") String limit) {
         List<Violation> errors = new ArrayList<>();
         Outcome o = outcome(outcome, errors);
-        if (text != null && text.length() > MAX_TEXT) {
-            errors.add(new Violation("q", "must be at most " + MAX_TEXT + " characters"));
-        }
+        QueryParams.text("q", text, MAX_TEXT, errors);
+        QueryParams.id("instruction", instructionId, errors);
         int from = Params.integer("offset", offset, 0, 0, 100_000_000, errors);
         int size = Params.integer("limit", limit, 50, 1, MAX_LIMIT, errors);
         if (!errors.isEmpty()) {

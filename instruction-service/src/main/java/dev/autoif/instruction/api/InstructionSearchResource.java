@@ -9,6 +9,7 @@ import dev.autoif.platform.http.ProblemException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import dev.autoif.platform.http.QueryParams;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
@@ -60,9 +61,8 @@ public class InstructionSearchResource {
         if (run == null || run.isBlank()) {
             errors.add(new Violation("run", "is required"));
         }
-        if (text != null && text.length() > MAX_TEXT) {
-            errors.add(new Violation("q", "must be at most " + MAX_TEXT + " characters"));
-        }
+        QueryParams.id("run", run, errors);
+        QueryParams.text("q", text, MAX_TEXT, errors);
         InstructionOrigin o = null;
         if (origin != null && !origin.isBlank()) {
             try {

@@ -5,6 +5,7 @@ import dev.autoif.platform.http.ProblemException;
 import dev.autoif.verifier.persistence.VerifiedInstructionReader;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import dev.autoif.platform.http.ResourceId;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -32,7 +33,7 @@ public class VerifiedInstructionResource {
             content = @Content(schema = @Schema(implementation = VerifiedInstructionReader.Stored.class)))
     @APIResponse(responseCode = "404", description = "Not kept by cross-validation, or not verified yet",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public VerifiedInstructionReader.Stored get(@PathParam("instructionId") String instructionId) {
+    public VerifiedInstructionReader.Stored get(@PathParam("instructionId") @ResourceId String instructionId) {
         return reader.find(instructionId)
                 .orElseThrow(() -> ProblemException.notFound("verified instruction", instructionId));
     }
