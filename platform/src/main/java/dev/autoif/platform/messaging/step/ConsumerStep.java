@@ -63,11 +63,55 @@ public class ConsumerStep {
         Timer.Sample timer = Timer.start(meters);
         String outcome = "failed";
         try {
-            outcome = process(work, in, payload);
+            outcome = processRetryingTransientFailures(work, in, payload);
         } finally {
             current.decrementAndGet();
             timer.stop(meters.timer("autoif.consumer.record", "consumer", work.name(), "outcome", outcome));
         }
+    }
+
+    /**
+     * A database that is briefly unreachable (connections exhausted, a fail-over) is not a reason to dead-letter a
+     * record: it is processed again a few times, with backoff, before the failure goes to the dead-letter topic.
+     * Redoing the work is safe (idempotent; the LLM cache answers what was already asked).
+     */
+    private <I> String processRetryingTransientFailures(StepWork<I> work, Envelope<I> in, I payload) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return process(work, in, payload);
+            } catch (RuntimeException e) {
+                if (attempt > TRANSIENT_RETRIES || !transientDatabaseFailure(e)) {
+                    throw e;
+                }
+                LOG.warnf("%s: %s on %s, trying again (%d of %d)", work.name(), e.toString(), in.messageId(), attempt,
+                        TRANSIENT_RETRIES);
+                try {
+                    Thread.sleep(1000L << (attempt - 1));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static final int TRANSIENT_RETRIES = 4;
+
+    static boolean transientDatabaseFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidMessageException) {
+                return false;
+            }
+            if (t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException
+                    || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                            && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("53")
+                                    || sql.getSQLState().startsWith("57P")))
+                    || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")
+                    || (t.getMessage() != null && t.getMessage().contains("Unable to acquire JDBC Connection"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Records of this consumer being processed in this process right now. */
