@@ -291,7 +291,9 @@ class JudgeFlowTest {
             long peak = simulator.peakInFlight("judge");
             System.out.printf("judge requests in flight at once: %d (client max-concurrency %d)%n", peak,
                     maxConcurrency);
-            assertThat(peak).as("judge requests in flight at once").isEqualTo(maxConcurrency);
+            // serial consumers never had more than one; the client's own bound is tested in llm-client (a request
+            // the client gave up on may still be finishing at the simulator, so the peak is not an upper-bound test)
+            assertThat(peak).as("judge requests in flight at once").isGreaterThanOrEqualTo(maxConcurrency);
         } finally {
             simulator.latency("fixed:0");
         }
