@@ -51,24 +51,32 @@ public class ConsumerStep {
         this.meters = meters;
     }
 
-    /** Processes one record of {@code work}'s topic; throws to dead-letter it. */
+    /** Processes one record of {@code work}'s topic; throws to dead-letter it (counted per consumer). */
     public <I> void handle(StepWork<I> work, String json) {
-        Envelope<I> in = EnvelopeCodec.decode(json, work.input());
-        if (in.payload() == null) {
-            throw new InvalidMessageException(work.input().name() + " without payload");
-        }
-        I payload = work.validate(in);
-        AtomicInteger current = inFlight.computeIfAbsent(work.name(), this::gauge);
-        current.incrementAndGet();
-        Timer.Sample timer = Timer.start(meters);
-        String outcome = "failed";
+        AtomicInteger current = inFlight.computeIfAbsent(work.name(), this::register);
         try {
-            outcome = processRetryingTransientFailures(work, in, payload);
-        } finally {
-            current.decrementAndGet();
-            timer.stop(meters.timer("autoif.consumer.record", "consumer", work.name(), "outcome", outcome));
+            Envelope<I> in = EnvelopeCodec.decode(json, work.input());
+            if (in.payload() == null) {
+                throw new InvalidMessageException(work.input().name() + " without payload");
+            }
+            I payload = work.validate(in);
+            current.incrementAndGet();
+            Timer.Sample timer = Timer.start(meters);
+            String outcome = "failed";
+            try {
+                outcome = processRetryingTransientFailures(work, in, payload);
+            } finally {
+                current.decrementAndGet();
+                timer.stop(meters.timer("autoif.consumer.record", "consumer", work.name(), "outcome", outcome));
+            }
+        } catch (RuntimeException e) {
+            meters.counter(DEAD_LETTERED, "consumer", work.name()).increment();
+            throw e;
         }
     }
+
+    /** Records a consumer threw for, which its channel's failure strategy sends to the dead-letter topic. */
+    static final String DEAD_LETTERED = "autoif.consumer.dead.lettered";
 
     /**
      * A database that is briefly unreachable (connections exhausted, a fail-over) is not a reason to dead-letter a
@@ -173,10 +181,12 @@ public class ConsumerStep {
         return QuarkusTransaction.requiringNew().call(() -> idempotency.seen(consumer, messageId));
     }
 
-    private AtomicInteger gauge(String consumer) {
+    /** The consumer's meters, registered with its first record so a dashboard finds them before any failure. */
+    private AtomicInteger register(String consumer) {
         AtomicInteger n = new AtomicInteger();
         meters.gauge("autoif.consumer.in.flight", List.of(io.micrometer.core.instrument.Tag.of("consumer",
                 consumer)), n, AtomicInteger::get);
+        meters.counter(DEAD_LETTERED, "consumer", consumer);
         return n;
     }
 }
