@@ -3,7 +3,6 @@ package dev.autoif.export;
 import dev.autoif.export.persistence.AcceptedInstructionRow;
 import dev.autoif.export.persistence.CasePairRow;
 import dev.autoif.export.persistence.JudgedResponseRow;
-import dev.autoif.export.persistence.StageTotalsRow;
 import dev.autoif.export.persistence.VerifiedResponseRow;
 import dev.autoif.testinfra.ApiFuzzContract;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -17,7 +16,7 @@ class ApiFuzzTest extends ApiFuzzContract {
     @Override
     protected long storedRows() {
         return QuarkusTransaction.requiringNew().call(() -> AcceptedInstructionRow.count() + CasePairRow.count()
-                + JudgedResponseRow.count() + StageTotalsRow.count() + VerifiedResponseRow.count());
+                + JudgedResponseRow.count() + dev.autoif.platform.progress.StageTotalsRow.count() + VerifiedResponseRow.count());
     }
 
     @Override

@@ -55,12 +55,15 @@ class LegacySchemaMigrationTest {
                 .body("name", equalTo("legacy run"))
                 .body("spec.seedInstructions", contains("Answer in lowercase letters only.", "Use at most 50 words."))
                 .body("spec.parameters.judgeThreshold.value", equalTo(8.0f))
-                .body("generation.functions", equalTo(4));
+                .body("generation.functions", equalTo(4))
+                // progress deltas stored before running totals existed are summed on the first read
+                .body("llmCalls", equalTo(8))
+                .body("funnel.find { it.stage == 'SELF_INSTRUCT' }.itemsOut", equalTo(2));
         given().when().get("/runs/legacy-run-1/instructions").then().statusCode(200)
                 .body("instructionId", contains("ins-legacy-1")).body("[0].cases", equalTo(12));
         assertThat(column("select version from flyway_schema_history where success order by installed_rank"))
                 .as("baselined at the previous release, then this release's migrations")
-                .containsExactly("2026.12.01.50", "2026.12.01.51");
+                .containsExactly("2026.12.01.50", "2026.12.01.51", "2026.12.01.70");
         assertThat(column("select corpusId from known_corpus")).as("the new table, with what SampleCorpus put there")
                 .containsExactly("sample");
         assertThat(column("select id from processed_message")).contains("instruction-progress|legacy-message");

@@ -5,7 +5,7 @@ import dev.autoif.export.domain.FunnelReport;
 import dev.autoif.export.persistence.ExportReader;
 import dev.autoif.platform.http.ProblemException;
 import dev.autoif.platform.messaging.RunSpecs;
-import dev.autoif.export.persistence.StageTotalsStore;
+import dev.autoif.platform.progress.ProgressLedger;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
@@ -17,10 +17,10 @@ public class RunLookup {
     public static final String COMPLETE_HEADER = "X-Autoif-Run-Complete";
 
     private final RunSpecs runSpecs;
-    private final StageTotalsStore totals;
+    private final ProgressLedger totals;
     private final ExportReader reader;
 
-    public RunLookup(RunSpecs runSpecs, StageTotalsStore totals, ExportReader reader) {
+    public RunLookup(RunSpecs runSpecs, ProgressLedger totals, ExportReader reader) {
         this.runSpecs = runSpecs;
         this.totals = totals;
         this.reader = reader;
@@ -29,7 +29,7 @@ public class RunLookup {
     /** The run's spec if known; throws 404 when neither a spec nor any row or progress of the run is here. */
     public Optional<RunSpec> require(String runId) {
         Optional<RunSpec> spec = runSpecs.find(runId);
-        if (spec.isEmpty() && !reader.holdsAnything(runId)) {
+        if (spec.isEmpty() && !reader.holdsAnything(runId) && !totals.holds(runId)) {
             throw ProblemException.notFound("run", runId);
         }
         return spec;

@@ -1,7 +1,6 @@
 package dev.autoif.export.messaging;
 
 import dev.autoif.contracts.Topics;
-import dev.autoif.export.persistence.StageTotalsStore;
 import dev.autoif.platform.messaging.step.ConsumerStep;
 import dev.autoif.platform.progress.ProgressIntake;
 import dev.autoif.platform.progress.ProgressLedger;
@@ -10,9 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Every stage's progress deltas (export's own included) into the platform ledger, and, in the same transaction and
- * only for a delta the ledger had not seen, into this service's running totals the funnel is folded from. Ordered:
- * the totals are one row per run and stage.
+ * Every stage's progress deltas (export's own included) into the platform ledger and its running totals, which the
+ * funnel is folded from. Ordered: the totals are one row per run and stage.
  */
 @ApplicationScoped
 public class ProgressConsumer {
@@ -20,9 +18,9 @@ public class ProgressConsumer {
     private final ConsumerStep step;
     private final ProgressIntake intake;
 
-    public ProgressConsumer(ConsumerStep step, ProgressLedger ledger, StageTotalsStore totals) {
+    public ProgressConsumer(ConsumerStep step, ProgressLedger ledger) {
         this.step = step;
-        this.intake = new ProgressIntake("export-progress", ledger, totals::add);
+        this.intake = new ProgressIntake("export-progress", ledger);
     }
 
     @Incoming(Topics.RUNS_PROGRESS)

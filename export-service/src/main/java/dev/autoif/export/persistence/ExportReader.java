@@ -73,12 +73,12 @@ public class ExportReader {
                 .toList()), config.pageSize());
     }
 
-    /** True when anything of the run reached this service: a row, a progress delta. */
+    /** True when a row of the run reached this service (progress: {@code ProgressLedger#holds}). */
     @Transactional
     public boolean holdsAnything(String runId) {
         return JudgedResponseRow.count("runId", runId) > 0 || VerifiedResponseRow.count("runId", runId) > 0
                 || CasePairRow.count("runId", runId) > 0
-                || AcceptedInstructionRow.count("runId", runId) > 0 || StageTotalsRow.count("runId", runId) > 0;
+                || AcceptedInstructionRow.count("runId", runId) > 0;
     }
 
     @Transactional

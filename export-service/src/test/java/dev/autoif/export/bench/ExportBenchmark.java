@@ -7,7 +7,9 @@ import dev.autoif.contracts.Stage;
 import dev.autoif.contracts.StageProgress;
 import dev.autoif.export.domain.SftFormat;
 import dev.autoif.export.persistence.JudgedResponseRow;
-import dev.autoif.export.persistence.StageTotalsStore;
+import dev.autoif.contracts.Envelope;
+import dev.autoif.contracts.MessageType;
+import dev.autoif.platform.progress.ProgressLedger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,7 +50,7 @@ class ExportBenchmark {
     EntityManager em;
 
     @Inject
-    StageTotalsStore totals;
+    ProgressLedger totals;
 
     @TestHTTPResource("/")
     URL base;
@@ -112,8 +114,8 @@ class ExportBenchmark {
             });
         }
         // what export's own progress deltas add up to; the run-complete header is folded from these totals
-        QuarkusTransaction.requiringNew().run(() -> totals.add(new StageProgress(run, Stage.EXPORT, rows, rows,
-                Map.of(), 0, 0, 0, false)));
+        totals.record(Envelope.random(run, MessageType.StageProgress, new StageProgress(run, Stage.EXPORT, rows,
+                rows, Map.of(), 0, 0, 0, false)));
     }
 
     private long[] stream(String run, long maxLines) {

@@ -20,7 +20,7 @@ public class ProgressConsumer {
 
     public ProgressConsumer(ConsumerStep step, ProgressLedger ledger) {
         this.step = step;
-        this.intake = new ProgressIntake("instruction-progress", ledger, delta -> { });
+        this.intake = new ProgressIntake("instruction-progress", ledger);
     }
 
     @Incoming(Topics.RUNS_PROGRESS)

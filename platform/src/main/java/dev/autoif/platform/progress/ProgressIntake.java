@@ -7,24 +7,20 @@ import dev.autoif.contracts.RunSpec;
 import dev.autoif.contracts.StageProgress;
 import dev.autoif.platform.messaging.step.StepOutcome;
 import dev.autoif.platform.messaging.step.StepWork;
-import java.util.function.Consumer;
 
 /**
  * The work of a service that shows progress: every delta on runs.progress into the {@link ProgressLedger} (each
- * message id once), and, in the same transaction and only for a delta not seen before, into {@code onNew} (running
- * totals). A service's runs.progress consumer is this work on its channel. Deltas need no run spec: they are counted
+ * message id once, added to the run's running totals in the same transaction). A service's runs.progress consumer is this work on its channel. Deltas need no run spec: they are counted
  * as they come, whatever order.
  */
 public final class ProgressIntake implements StepWork<StageProgress> {
 
     private final String name;
     private final ProgressLedger ledger;
-    private final Consumer<StageProgress> onNew;
 
-    public ProgressIntake(String name, ProgressLedger ledger, Consumer<StageProgress> onNew) {
+    public ProgressIntake(String name, ProgressLedger ledger) {
         this.name = name;
         this.ledger = ledger;
-        this.onNew = onNew;
     }
 
     @Override
@@ -64,10 +60,6 @@ public final class ProgressIntake implements StepWork<StageProgress> {
 
     @Override
     public StepOutcome process(Envelope<StageProgress> in, RunSpec spec) {
-        return StepOutcome.none().write(() -> {
-            if (ledger.record(in)) {
-                onNew.accept(in.payload());
-            }
-        });
+        return StepOutcome.none().write(() -> ledger.record(in));
     }
 }

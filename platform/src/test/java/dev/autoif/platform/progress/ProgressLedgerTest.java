@@ -1,0 +1,113 @@
+package dev.autoif.platform.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.autoif.contracts.Envelope;
+import dev.autoif.contracts.EnvelopeCodec;
+import dev.autoif.contracts.MessageType;
+import dev.autoif.contracts.Stage;
+import dev.autoif.contracts.StageProgress;
+import dev.autoif.testinfra.KafkaResource;
+import dev.autoif.testinfra.PostgresResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The ledger's running totals fold to the same funnel as every delta it recorded, each message id once. */
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
+class ProgressLedgerTest {
+
+    @Inject
+    ProgressLedger ledger;
+
+    private static StageProgress delta(String run, Stage s, long in, long out, Map<String, Long> dropped,
+            boolean complete, Map<String, Long> modes) {
+        return new StageProgress(run, s, in, out, dropped, 2, 30, 7, complete, modes);
+    }
+
+    private static List<StageProgress> deltas(String run) {
+        List<StageProgress> all = new ArrayList<>();
+        all.add(delta(run, Stage.SELF_INSTRUCT, 0, 5, Map.of(), true, Map.of()));
+        for (int i = 0; i < 5; i++) {
+            all.add(delta(run, Stage.FUNCTION_GENERATION, 1, 1, Map.of(), false, Map.of()));
+            all.add(delta(run, Stage.CROSS_VALIDATION, 1, i % 2, i % 2 == 0 ? Map.of("below-accuracy", 1L)
+                    : Map.of(), false, Map.of()));
+        }
+        all.add(delta(run, Stage.BACK_TRANSLATION, 2, 1, Map.of("nli-contradiction", 1L), false,
+                Map.of("onnx", 2L)));
+        return all;
+    }
+
+    private static Envelope<StageProgress> envelope(String id, StageProgress d) {
+        return Envelope.of(id, d.runId(), MessageType.StageProgress, d);
+    }
+
+    @Test
+    void runningTotalsFoldToTheFunnelOfEveryDeltaEachOnce() {
+        String run = "ledger-" + UUID.randomUUID();
+        List<StageProgress> all = deltas(run);
+        for (int i = 0; i < all.size(); i++) {
+            assertThat(ledger.record(envelope(run + "-" + i, all.get(i)))).isTrue();
+        }
+        // a redelivered delta changes nothing
+        assertThat(ledger.record(envelope(run + "-3", all.get(3)))).isFalse();
+
+        Funnel folded = ledger.funnel(run);
+        assertThat(folded.stages()).isEqualTo(Funnel.of(all).stages());
+        assertThat(folded.stage(Stage.CROSS_VALIDATION).itemsIn()).isEqualTo(5);
+        assertThat(folded.stage(Stage.CROSS_VALIDATION).dropped()).containsEntry("below-accuracy", 3L);
+        assertThat(folded.stage(Stage.BACK_TRANSLATION).modes()).containsEntry("onnx", 2L);
+        assertThat(folded.llmCalls()).isEqualTo(2L * all.size());
+        assertThat(QuarkusTransaction.requiringNew().call(() -> StageTotalsRow.count("runId", run)))
+                .isEqualTo(4);
+        assertThat(ledger.holds(run)).isTrue();
+        assertThat(ledger.holds("nothing-" + UUID.randomUUID())).isFalse();
+    }
+
+    @Test
+    void deltasRecordedBeforeRunningTotalsExistedAreSummedOnceOnUpgrade() {
+        String run = "legacy-" + UUID.randomUUID();
+        List<StageProgress> all = deltas(run);
+        // what an older release stored: the deltas alone
+        storeAsAnOlderReleaseDid(run, all.subList(0, all.size() - 1));
+        // the next delta after the upgrade folds with all of them
+        StageProgress last = all.get(all.size() - 1);
+        assertThat(ledger.record(envelope(run + "-" + (all.size() - 1), last))).isTrue();
+        assertThat(ledger.funnel(run).stages()).isEqualTo(Funnel.of(all).stages());
+        assertThat(ledger.funnel(run).stages()).isEqualTo(Funnel.of(all).stages());
+    }
+
+    @Test
+    void aLegacyRunIsSummedOnItsFirstRead() {
+        String run = "legacy-read-" + UUID.randomUUID();
+        List<StageProgress> all = deltas(run);
+        storeAsAnOlderReleaseDid(run, all);
+        assertThat(ledger.funnel(run).stages()).isEqualTo(Funnel.of(all).stages());
+        assertThat(QuarkusTransaction.requiringNew().call(() -> StageTotalsRow.count("runId", run)))
+                .isEqualTo(4);
+    }
+
+    private static void storeAsAnOlderReleaseDid(String run, List<StageProgress> deltas) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < deltas.size(); i++) {
+                ProgressEntry e = new ProgressEntry();
+                e.messageId = run + "-" + i;
+                e.runId = run;
+                try {
+                    e.deltaJson = EnvelopeCodec.mapper().writeValueAsString(deltas.get(i));
+                } catch (Exception ex) {
+                    throw new IllegalStateException(ex);
+                }
+                e.persist();
+            }
+        });
+    }
+}
