@@ -98,7 +98,7 @@ for s in "${services[@]}"; do
     url="${JDBC_URL%/*}/$db"
     user=${JDBC_USER:-postgres} password=${JDBC_PASSWORD:-}
   else
-    url="jdbc:h2:file:$data/$svc/db" user="" password=""
+    url="jdbc:h2:retry:$data/$svc/db" user="" password=""
   fi
   env_vars=(QUARKUS_HTTP_PORT="$port" QUARKUS_DATASOURCE_JDBC_URL="$url"
     KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}")

@@ -95,7 +95,9 @@ public class RunProcessor {
                 try {
                     f.get();
                 } catch (ExecutionException e) {
-                    futures.forEach(other -> other.cancel(true));
+                    // no interrupts: a thread interrupted inside JDBC can kill an embedded database's file channel;
+                    // instructions not started are dropped, running ones finish their instruction
+                    futures.forEach(other -> other.cancel(false));
                     throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
                 }
             }
