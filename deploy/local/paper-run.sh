@@ -29,6 +29,10 @@ rm -rf "$AUTOIF_DATA"
 mkdir -p "$AUTOIF_DATA/out"
 # the simulator's wide catalogue, 50 instructions per self-instruct request (the original code's K x 50)
 export AUTOIF_SIM_ARGS="--diverse" AUTOIF_INSTRUCTION_SELF_INSTRUCT_COUNT=50
+# the simulator enforces no provider limit here: lift the clients' static ceilings (500 RPM, 200k TPM per service by
+# default, sized for a small real key), or the run measures those ceilings instead of the machine
+export AUTOIF_LLM_REQUESTS_PER_MINUTE=${AUTOIF_LLM_REQUESTS_PER_MINUTE:-100000}
+export AUTOIF_LLM_TOKENS_PER_MINUTE=${AUTOIF_LLM_TOKENS_PER_MINUTE:-1000000000}
 unset OPENAI_BASE_URL OPENAI_API_KEY
 
 report=$AUTOIF_DATA/out/paper-run.txt
