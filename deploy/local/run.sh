@@ -100,7 +100,9 @@ for s in "${services[@]}"; do
   else
     url="jdbc:h2:retry:$data/$svc/db" user="" password=""
   fi
+  # six JVMs starting at once on a small machine: opening a new H2 file can take longer than the pool's 5 s default
   env_vars=(QUARKUS_HTTP_PORT="$port" QUARKUS_DATASOURCE_JDBC_URL="$url"
+    QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT="${QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT:-30S}"
     KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}")
   [ -n "$user" ] && env_vars+=(QUARKUS_DATASOURCE_USERNAME="$user")
   [ -n "$password" ] && env_vars+=(QUARKUS_DATASOURCE_PASSWORD="$password")
