@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -117,7 +118,7 @@ public class RunService {
         StoredRun run = find(runId);
         RunStatus status = RunStatus.of(run.state(), ledger.funnel(runId).done());
         if (status == RunStatus.DONE || status == RunStatus.CANCELLED) {
-            throw new ProblemException(409, "Conflict", "run " + runId + " is " + status.name().toLowerCase()
+            throw new ProblemException(409, "Conflict", "run " + runId + " is " + status.name().toLowerCase(Locale.ROOT)
                     + ": its budget cannot change");
         }
         try {
