@@ -84,6 +84,7 @@ class LlmFallbackPipelineTest {
         assertThat(deltas).singleElement().satisfies(d -> {
             assertThat(d.itemsOut()).isEqualTo(1);
             assertThat(d.llmCalls()).isEqualTo(4);
+            assertThat(d.costMicroUsd()).isPositive();
         });
     }
 
