@@ -96,7 +96,7 @@ class JudgeFlowTest {
         });
         assertThat(deltas.stream().mapToLong(StageProgress::itemsOut).sum()).isEqualTo(1);
         assertThat(deltas.stream().mapToLong(StageProgress::llmCalls).sum()).isEqualTo(2);
-        // the simulator answers as gpt-4o-mini, which has a price
+        // the run's model (the default, gpt-4o-mini) has a price
         assertThat(deltas.stream().mapToLong(StageProgress::costMicroUsd).sum()).isPositive();
         assertThat(deltas.stream().mapToLong(StageProgress::unknownPriceCalls).sum()).isZero();
         assertThat(deltas).flatExtracting(d -> d.dropped().entrySet()).singleElement()
