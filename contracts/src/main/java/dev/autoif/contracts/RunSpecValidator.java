@@ -47,6 +47,9 @@ public final class RunSpecValidator {
         if (spec.corpusId() != null && !spec.corpusId().matches("[A-Za-z0-9._-]{1,100}")) {
             v.add(new Violation("corpusId", "letters, digits, '.', '_' and '-' only, 1 to 100 characters"));
         }
+        if (spec.maxCostUsd() != null && !(spec.maxCostUsd() > 0 && spec.maxCostUsd() <= 1e9)) {
+            v.add(new Violation("maxCostUsd", "must be above 0 and at most 1e9 dollars"));
+        }
         RunParameters p = spec.parameters();
         if (p == null) {
             v.add(new Violation("parameters", "must be present"));

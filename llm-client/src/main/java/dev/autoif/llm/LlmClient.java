@@ -15,6 +15,8 @@ import dev.autoif.llm.limit.RequestLimiter;
 import dev.autoif.llm.limit.Sleeper;
 import dev.autoif.llm.limit.TokenBucket;
 import dev.autoif.llm.limit.TokenEstimator;
+import dev.autoif.llm.price.ModelPrice;
+import dev.autoif.llm.price.PriceTable;
 import dev.autoif.llm.retry.RetryPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -53,6 +55,7 @@ public class LlmClient {
     private final LongSupplier nanoClock;
     private final LlmMetrics metrics;
     private final UsageLedger ledger = new UsageLedger();
+    private final PriceTable prices;
     /** Endpoints seen not to honour {@code n} (auto mode). */
     private final Set<String> nUnsupported = ConcurrentHashMap.newKeySet();
 
@@ -64,6 +67,13 @@ public class LlmClient {
     /** @param nanoClock the limiters' time ({@link System#nanoTime()}; a fake one in tests, with a fake sleeper) */
     public LlmClient(LlmSettings settings, ChatTransport transport, CompletionStore store, MeterRegistry registry,
             Sleeper sleeper, Clock clock, LongSupplier nanoClock) {
+        this(settings, transport, store, registry, sleeper, clock, nanoClock, PriceTable.defaults());
+    }
+
+    /** @param prices what each model costs, for the dollars in every {@link LlmUsage} */
+    public LlmClient(LlmSettings settings, ChatTransport transport, CompletionStore store, MeterRegistry registry,
+            Sleeper sleeper, Clock clock, LongSupplier nanoClock, PriceTable prices) {
+        this.prices = prices;
         this.settings = settings;
         this.transport = transport;
         this.store = store;
@@ -85,9 +95,15 @@ public class LlmClient {
     /** A client speaking to {@code settings.baseUrl()} over HTTP, with real time. */
     public static LlmClient create(LlmSettings settings, ApiKey apiKey, CompletionStore store,
             MeterRegistry registry) {
+        return create(settings, apiKey, store, registry, PriceTable.defaults());
+    }
+
+    /** As {@link #create(LlmSettings, ApiKey, CompletionStore, MeterRegistry)}, with this price table. */
+    public static LlmClient create(LlmSettings settings, ApiKey apiKey, CompletionStore store,
+            MeterRegistry registry, PriceTable prices) {
         Clock clock = Clock.systemUTC();
         return new LlmClient(settings, new OpenAiHttpTransport(settings.baseUrl(), apiKey, settings.timeout(), clock),
-                store, registry, Sleeper.REAL, clock);
+                store, registry, Sleeper.REAL, clock, System::nanoTime, prices);
     }
 
     private static TokenBucket bucket(long perMinute, LongSupplier nanoClock) {
@@ -109,7 +125,7 @@ public class LlmClient {
             keys.add(cacheKey(request, i));
         }
         try {
-            fromCache(keys, out, tally);
+            fromCache(request, keys, out, tally);
             List<Integer> missing = new ArrayList<>();
             for (int i = 0; i < out.length; i++) {
                 if (out[i] == null) {
@@ -170,6 +186,11 @@ public class LlmClient {
         return settings;
     }
 
+    /** The prices this client charges calls at. */
+    public PriceTable prices() {
+        return prices;
+    }
+
     private static <T> Parsed<T> parse(ChoiceResult c, ChoiceParser<T> parser) {
         if (!c.isOk()) {
             return new Parsed.Failure<>(c.index(), "no completion: " + c.error().getMessage(), false, null);
@@ -185,7 +206,7 @@ public class LlmClient {
         }
     }
 
-    private void fromCache(List<String> keys, ChoiceResult[] out, Tally tally) {
+    private void fromCache(LlmRequest request, List<String> keys, ChoiceResult[] out, Tally tally) {
         if (!settings.cacheEnabled()) {
             return;
         }
@@ -202,6 +223,9 @@ public class LlmClient {
             if (c != null) {
                 out[i] = ChoiceResult.ok(i, c.completion(), true);
                 tally.cacheHits.incrementAndGet();
+                // what asking again would cost: the cached answer's share of its request's tokens
+                prices.price(request.model()).ifPresent(p -> tally.savedMicroUsd.addAndGet(
+                        p.microUsd(c.promptTokens(), 0, c.completionTokens(), false)));
             }
         }
     }
@@ -332,6 +356,7 @@ public class LlmClient {
                     permit.settle(response.promptTokens() + response.completionTokens());
                     tally.promptTokens.addAndGet(response.promptTokens());
                     tally.completionTokens.addAndGet(response.completionTokens());
+                    tally.charge(prices.price(r.model()), response);
                     return response;
                 } catch (TransportFailure f) {
                     metrics.request(r, LlmMetrics.outcome(f.status()), nanoClock.getAsLong() - start);
@@ -416,9 +441,23 @@ public class LlmClient {
         final AtomicLong promptTokens = new AtomicLong();
         final AtomicLong completionTokens = new AtomicLong();
         final AtomicLong cacheHits = new AtomicLong();
+        final AtomicLong costMicroUsd = new AtomicLong();
+        final AtomicLong savedMicroUsd = new AtomicLong();
+        final AtomicLong unknownPriceCalls = new AtomicLong();
+
+        /** A request answered: its cost, or one more call of unknown price (never counted as free). */
+        void charge(Optional<ModelPrice> price, ChatResponse response) {
+            if (price.isEmpty()) {
+                unknownPriceCalls.incrementAndGet();
+                return;
+            }
+            costMicroUsd.addAndGet(price.get().microUsd(response.promptTokens(), response.cachedPromptTokens(),
+                    response.completionTokens(), false));
+        }
 
         LlmUsage usage() {
-            return new LlmUsage(calls.get(), promptTokens.get(), completionTokens.get(), cacheHits.get());
+            return new LlmUsage(calls.get(), promptTokens.get(), completionTokens.get(), cacheHits.get(),
+                    costMicroUsd.get(), savedMicroUsd.get(), unknownPriceCalls.get());
         }
     }
 }

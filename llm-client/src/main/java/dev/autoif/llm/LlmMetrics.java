@@ -40,6 +40,20 @@ final class LlmMetrics {
         count("autoif.llm.tokens.prompt", u.promptTokens(), stage, r.model());
         count("autoif.llm.tokens.completion", u.completionTokens(), stage, r.model());
         count("autoif.llm.cache.hits", u.cacheHits(), stage, r.model());
+        dollars(COST, "LLM spend in US dollars at the client's price table", u.costMicroUsd(), stage, r.model());
+        dollars(SAVED, "what LLM cache hits would have cost, in US dollars", u.savedMicroUsd(), stage, r.model());
+        count(UNKNOWN_PRICE, u.unknownPriceCalls(), stage, r.model());
+    }
+
+    static final String COST = "autoif.llm.cost.usd";
+    static final String SAVED = "autoif.llm.cost.saved.usd";
+    static final String UNKNOWN_PRICE = "autoif.llm.calls.unknown.price";
+
+    private void dollars(String name, String description, long microUsd, String stage, String model) {
+        if (microUsd > 0) {
+            Counter.builder(name).description(description).baseUnit("usd").tags("stage", stage, "model", model)
+                    .register(registry).increment(microUsd / 1_000_000.0);
+        }
     }
 
     void failure(LlmRequest r, LlmException e) {

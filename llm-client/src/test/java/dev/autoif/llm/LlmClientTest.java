@@ -88,7 +88,8 @@ class LlmClientTest {
         assertThat(server.authorizations.getFirst()).isEqualTo("Bearer " + KEY);
         // The server lists choices in reverse: they come back ordered by index.
         assertThat(r.texts()).containsExactly(FakeOpenAi.text(42, 0), FakeOpenAi.text(42, 1), FakeOpenAi.text(42, 2));
-        assertThat(r.usage()).isEqualTo(new LlmUsage(1, 10, 15, 0));
+        // gpt-test has no price: one call of unknown price, not a free one
+        assertThat(r.usage()).isEqualTo(new LlmUsage(1, 10, 15, 0, 0, 0, 1));
     }
 
     @Test
@@ -413,9 +414,10 @@ class LlmClientTest {
         client.complete(request(2, 1)); // cached
         client.complete(LlmRequest.of("run-2", Stage.JUDGE, "gpt-test", "s", "u"));
 
-        assertThat(client.drainUsage("run-1", Stage.FUNCTION_GENERATION)).isEqualTo(new LlmUsage(1, 10, 10, 2));
+        assertThat(client.drainUsage("run-1", Stage.FUNCTION_GENERATION))
+                .isEqualTo(new LlmUsage(1, 10, 10, 2, 0, 0, 1));
         assertThat(client.drainUsage("run-1", Stage.FUNCTION_GENERATION)).isEqualTo(LlmUsage.ZERO);
-        assertThat(client.drainUsage("run-2", Stage.JUDGE)).isEqualTo(new LlmUsage(1, 10, 5, 0));
+        assertThat(client.drainUsage("run-2", Stage.JUDGE)).isEqualTo(new LlmUsage(1, 10, 5, 0, 0, 0, 1));
         assertThat(registry.get("autoif.llm.calls").tag("stage", "FUNCTION_GENERATION").tag("model", "gpt-test")
                 .counter().count()).isEqualTo(1.0);
         assertThat(registry.get("autoif.llm.cache.hits").tag("stage", "FUNCTION_GENERATION").counter().count())

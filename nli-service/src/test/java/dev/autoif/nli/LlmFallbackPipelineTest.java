@@ -84,6 +84,9 @@ class LlmFallbackPipelineTest {
         assertThat(deltas).singleElement().satisfies(d -> {
             assertThat(d.itemsOut()).isEqualTo(1);
             assertThat(d.llmCalls()).isEqualTo(4);
+            // the run's model (sim-llm-faithful) has no price: its calls are counted apart, not as free
+            assertThat(d.unknownPriceCalls()).isEqualTo(4);
+            assertThat(d.costMicroUsd()).isZero();
         });
     }
 

@@ -76,7 +76,9 @@ final class Fixtures {
         long completion = 0;
         Map<String, Long> dropped = new HashMap<>();
         Map<String, Long> modes = new HashMap<>();
+        long cost = 0;
         for (StageProgress d : deltas) {
+            cost += d.costMicroUsd();
             in += d.itemsIn();
             out += d.itemsOut();
             calls += d.llmCalls();
@@ -85,6 +87,7 @@ final class Fixtures {
             d.dropped().forEach((k, v) -> dropped.merge(k, v, Long::sum));
             d.modes().forEach((k, v) -> modes.merge(k, v, Long::sum));
         }
-        return new StageProgress(runId, stage, in, out, dropped, calls, prompt, completion, false, modes);
+        return new StageProgress(runId, stage, in, out, dropped, calls, prompt, completion, false, modes)
+                .withCost(cost, 0, 0);
     }
 }

@@ -97,6 +97,7 @@ class SamplingTest {
         assertThat(sim.choices("response") - choicesBefore).isEqualTo(24);
         assertThat(qs.promptTokens()).isPositive();
         assertThat(qs.completionTokens()).isPositive();
+        assertThat(qs.costMicroUsd()).isPositive();
     }
 
     @Test

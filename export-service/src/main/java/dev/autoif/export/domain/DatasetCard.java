@@ -94,20 +94,31 @@ public final class DatasetCard {
             b.append('\n');
         });
 
-        b.append("## LLM usage\n\n| stage | calls | prompt tokens | completion tokens |\n|---|---:|---:|---:|\n");
+        b.append("## LLM usage\n\n| stage | calls | prompt tokens | completion tokens | US dollars |\n"
+                + "|---|---:|---:|---:|---:|\n");
         for (StageTotals t : funnel.stages()) {
-            if (t.llmCalls() > 0 || t.promptTokens() > 0 || t.completionTokens() > 0) {
+            if (t.llmCalls() > 0 || t.promptTokens() > 0 || t.completionTokens() > 0 || t.savedMicroUsd() > 0) {
                 b.append("| ").append(t.stage()).append(" | ").append(t.llmCalls()).append(" | ")
-                        .append(t.promptTokens()).append(" | ").append(t.completionTokens()).append(" |\n");
+                        .append(t.promptTokens()).append(" | ").append(t.completionTokens()).append(" | ")
+                        .append(stageDollars(t)).append(" |\n");
             }
         }
         b.append("| total | ").append(funnel.llm().calls()).append(" | ").append(funnel.llm().promptTokens())
-                .append(" | ").append(funnel.llm().completionTokens()).append(" |\n\n");
+                .append(" | ").append(funnel.llm().completionTokens()).append(" | ").append(funnel.llm().dollars())
+                .append(" |\n\n");
+        b.append("Dollars are at the LLM clients' price tables (list prices, no batch discount); answers served from"
+                + " the LLM cache cost nothing and would have cost ")
+                .append(FunnelReport.Usage.dollars(funnel.llm().savedUsd())).append(".\n\n");
 
         b.append("## Citation\n\n```bibtex\n@article{autoif2024,\n  title={Self-play with Execution Feedback:"
                 + " Improving Instruction-following Capabilities of Large Language Models},\n"
                 + "  journal={arXiv preprint arXiv:2406.13542},\n  year={2024}\n}\n```\n");
         return b.toString();
+    }
+
+    private static String stageDollars(StageTotals t) {
+        String priced = FunnelReport.Usage.dollars(t.costMicroUsd() / 1e6);
+        return t.unknownPriceCalls() > 0 ? "unknown (at least " + priced + ")" : priced;
     }
 
     private static Object value(RecordComponent c, Record r) {

@@ -22,7 +22,33 @@ public record FunnelReport(String runId, String runName, boolean complete, List<
     public record Step(String step, Stage stage, Long count, Map<String, Long> dropped) {
     }
 
-    public record Usage(long calls, long promptTokens, long completionTokens) {
+    /**
+     * The run's LLM usage and spend.
+     *
+     * @param usd US dollars spent at the LLM clients' price tables; null when some calls' model has no price (then
+     *     only {@code pricedUsd} is known, a lower bound)
+     * @param savedUsd what the answers served from the LLM cache would have cost
+     * @param unknownPriceCalls calls whose model is missing from the price table
+     */
+    public record Usage(long calls, long promptTokens, long completionTokens, Double usd, double pricedUsd,
+            double savedUsd, long unknownPriceCalls) {
+
+        static Usage of(Funnel f, List<StageTotals> stages) {
+            double priced = f.costMicroUsd() / 1e6;
+            return new Usage(f.llmCalls(), stages.stream().mapToLong(StageTotals::promptTokens).sum(),
+                    stages.stream().mapToLong(StageTotals::completionTokens).sum(),
+                    f.unknownPriceCalls() > 0 ? null : priced, priced, f.savedMicroUsd() / 1e6,
+                    f.unknownPriceCalls());
+        }
+
+        /** "$0.0123", or "unknown (at least $0.0100)" when some calls had no price. */
+        public String dollars() {
+            return usd != null ? dollars(usd) : "unknown (at least " + dollars(pricedUsd) + ")";
+        }
+
+        static String dollars(double usd) {
+            return String.format(java.util.Locale.ROOT, "$%.4f", usd);
+        }
     }
 
     public static FunnelReport of(String runId, Optional<RunSpec> spec, Funnel funnel, ExportCounts export) {
@@ -41,8 +67,7 @@ public record FunnelReport(String runId, String runName, boolean complete, List<
         steps.add(new Step("pairs after judging", Stage.EXPORT, export.kept(),
                 funnel.stage(Stage.EXPORT).dropped()));
         List<StageTotals> stages = funnel.stages();
-        Usage usage = new Usage(funnel.llmCalls(), stages.stream().mapToLong(StageTotals::promptTokens).sum(),
-                stages.stream().mapToLong(StageTotals::completionTokens).sum());
+        Usage usage = Usage.of(funnel, stages);
         return new FunnelReport(runId, spec.map(RunSpec::name).orElse(null), funnel.done(), steps, stages, export,
                 usage);
     }
@@ -69,8 +94,9 @@ public record FunnelReport(String runId, String runName, boolean complete, List<
                 + " %d instruction case pairs (%d of instructions after NLI)%n", export.judged(), export.kept(),
                 export.verifiedResponses(), export.queryPairPrompts(), export.instructionCasePairs(),
                 export.acceptedInstructionCasePairs()));
-        b.append(String.format("LLM: %d calls, %d prompt tokens, %d completion tokens%n", llm.calls(),
-                llm.promptTokens(), llm.completionTokens()));
+        b.append(String.format("LLM: %d calls, %d prompt tokens, %d completion tokens, %s spent, %s saved by the"
+                + " cache%n", llm.calls(), llm.promptTokens(), llm.completionTokens(), llm.dollars(),
+                Usage.dollars(llm.savedUsd())));
         return b.toString();
     }
 

@@ -20,8 +20,9 @@ class ReportsTest {
 
     private static FunnelReport report(boolean exportCaughtUp) {
         Funnel f = Funnel.of(List.of(
-                new StageProgress("r1", Stage.SELF_INSTRUCT, 3, 10, Map.of("duplicate", 2L), 5, 100, 50, true),
-                new StageProgress("r1", Stage.JUDGE, 0, 4, Map.of(), 4, 10, 20, false),
+                new StageProgress("r1", Stage.SELF_INSTRUCT, 3, 10, Map.of("duplicate", 2L), 5, 100, 50, true)
+                        .withCost(2500, 0, 0),
+                new StageProgress("r1", Stage.JUDGE, 0, 4, Map.of(), 4, 10, 20, false).withCost(1500, 200, 0),
                 new StageProgress("r1", Stage.EXPORT, exportCaughtUp ? 4 : 3, 2, Map.of("unscored", 1L), 0, 0, 0,
                         false)));
         return FunnelReport.of("r1", Optional.of(SPEC), f, new ExportCounts(4, 2, 0, 0, 0, 0));
@@ -34,7 +35,8 @@ class ReportsTest {
         assertThat(r.report().get(1).count()).isEqualTo(10);
         assertThat(r.report().get(1).dropped()).containsEntry("duplicate", 2L);
         assertThat(r.report().getLast().count()).isEqualTo(2);
-        assertThat(r.llm()).isEqualTo(new FunnelReport.Usage(9, 110, 70));
+        assertThat(r.llm()).isEqualTo(new FunnelReport.Usage(9, 110, 70, 0.004, 0.004, 0.0002, 0));
+        assertThat(r.text()).contains("$0.0040 spent, $0.0002 saved by the cache");
         assertThat(r.text()).contains("in progress").containsPattern("instructions after dedup\\s+10\\s+duplicate=2");
     }
 
@@ -46,11 +48,26 @@ class ReportsTest {
                 .contains("pretty_name: \"AutoIF: my | run\"").contains("# AutoIF: my \\| run")
                 .contains("| seed instructions | 3 |").contains("| judgeThreshold | >= 8.0 |")
                 .contains("| selfInstruct | gpt-4o-mini |").contains("counts are partial")
-                .contains("| total | 9 | 110 | 70 |").doesNotContain("split: validation")
+                .contains("| SELF_INSTRUCT | 5 | 100 | 50 | $0.0025 |").contains("| total | 9 | 110 | 70 | $0.0040 |")
+                .doesNotContain("split: validation")
                 .contains("| dpo_pairwise | `dpo_pairwise.jsonl` | `dpo?format=llama-factory` |");
         String split = DatasetCard.render(report(false), Optional.of(SPEC), 0.1, 7);
         assertThat(split).contains("  - split: validation\n    path: rlvr_validation.jsonl\n---\n")
                 .contains("| rlvr (validation) | `rlvr_validation.jsonl` | `rlvr?validation=0.1&seed=7&split=validation` |");
+    }
+
+    @Test
+    void callsOfAModelWithoutPriceMakeTheTotalUnknownNotZero() {
+        Funnel f = Funnel.of(List.of(new StageProgress("r1", Stage.JUDGE, 1, 1, Map.of(), 2, 10, 20, false)
+                .withCost(300, 0, 1)));
+        FunnelReport r = FunnelReport.of("r1", Optional.of(SPEC), f, new ExportCounts(1, 1, 0, 0, 0, 0));
+
+        assertThat(r.llm().usd()).isNull();
+        assertThat(r.llm().pricedUsd()).isEqualTo(0.0003);
+        assertThat(r.llm().unknownPriceCalls()).isEqualTo(1);
+        assertThat(r.text()).contains("unknown (at least $0.0003) spent");
+        assertThat(DatasetCard.render(r, Optional.of(SPEC), 0, Split.DEFAULT_SEED))
+                .contains("| JUDGE | 2 | 10 | 20 | unknown (at least $0.0003) |");
     }
 
     @Test

@@ -15,7 +15,18 @@ final class RunMapper {
     }
 
     static String status(StoredRun run, Funnel funnel) {
-        return RunStatus.of(run.state(), funnel.done()).name().toLowerCase(Locale.ROOT);
+        RunStatus status = RunStatus.of(run.state(), funnel.done());
+        if (status == RunStatus.RUNNING && run.spec().budgetExhausted()) {
+            return BUDGET_EXHAUSTED;
+        }
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A running run paused because its spend reached maxCostUsd; a higher budget (PATCH) resumes it. */
+    static final String BUDGET_EXHAUSTED = "budget-exhausted";
+
+    static CostView cost(Funnel f) {
+        return CostView.of(f.costMicroUsd(), f.savedMicroUsd(), f.unknownPriceCalls());
     }
 
     static RunView view(StoredRun run, Funnel funnel, InstructionStats s) {
@@ -23,11 +34,12 @@ final class RunMapper {
                 run.updatedAt(), run.spec(),
                 new GenerationView(s.instructions(), s.seeds(), s.augmented(), s.generated(), s.answersRequested(),
                         s.answersUnparsable(), s.functions(), s.cases()),
-                funnel.stages().stream().map(RunMapper::stage).toList(), funnel.llmCalls(), funnel.tokens());
+                funnel.stages().stream().map(RunMapper::stage).toList(), funnel.llmCalls(), funnel.tokens(),
+                cost(funnel));
     }
 
     static RunSummary summary(StoredRun run, Funnel funnel) {
-        return new RunSummary(run.runId(), run.spec().name(), status(run, funnel), run.createdAt());
+        return new RunSummary(run.runId(), run.spec().name(), status(run, funnel), run.createdAt(), cost(funnel));
     }
 
     static InstructionView instruction(InstructionEntity e) {
@@ -37,6 +49,7 @@ final class RunMapper {
 
     private static StageView stage(StageTotals t) {
         return new StageView(t.stage(), t.itemsIn(), t.itemsOut(), t.dropped(), t.llmCalls(), t.promptTokens(),
-                t.completionTokens(), t.done());
+                t.completionTokens(), t.done(), CostView.of(t.costMicroUsd(), t.savedMicroUsd(),
+                t.unknownPriceCalls()));
     }
 }

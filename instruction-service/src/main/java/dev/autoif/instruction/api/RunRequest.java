@@ -2,6 +2,8 @@ package dev.autoif.instruction.api;
 
 import dev.autoif.contracts.RunSpecValidator;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -26,5 +28,16 @@ public record RunRequest(
         @Schema(description = "Query corpus the query service samples from; it must exist there",
                 defaultValue = "sample")
         @Pattern(regexp = "[A-Za-z0-9._-]{1,100}",
-                message = "letters, digits, '.', '_' and '-' only, 1 to 100 characters") String corpusId) {
+                message = "letters, digits, '.', '_' and '-' only, 1 to 100 characters") String corpusId,
+        @Schema(description = "Budget in US dollars: the run pauses (status budget-exhausted) when its LLM spend "
+                + "reaches it; PATCH /runs/{id} with a higher one resumes it. Omit for no budget.")
+        @DecimalMin(value = "0", inclusive = false, message = "must be above 0 dollars")
+        @DecimalMax(value = "1e9", message = "must be at most 1e9 dollars") Double maxCostUsd,
+        @Schema(description = "true: answer the expected calls, tokens and dollars per stage (200) without "
+                + "starting or storing anything") Boolean dryRun) {
+
+    /** A request without budget or dry run. */
+    public RunRequest(String name, List<String> seedInstructions, RunParametersRequest parameters, String corpusId) {
+        this(name, seedInstructions, parameters, corpusId, null, null);
+    }
 }

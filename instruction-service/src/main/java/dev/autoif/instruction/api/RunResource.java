@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import dev.autoif.platform.progress.ProgressLedger;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -73,10 +74,18 @@ public class RunResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The broker did not take the spec in time; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "dryRun: the expected calls, tokens and dollars per stage; "
+            + "nothing stored, published or started",
+            content = @Content(schema = @Schema(implementation = RunEstimate.class)))
     public Response submit(@NotNull(message = "a run spec is required") @Valid RunRequest request,
             @Context UriInfo uri) {
+        if (Boolean.TRUE.equals(request.dryRun())) {
+            return Response.ok(runs.estimate(request.name(), request.seedInstructions(),
+                    RunParametersRequest.resolve(request.parameters()), request.corpusId(), request.maxCostUsd()))
+                    .build();
+        }
         StoredRun run = runs.submit(request.name(), request.seedInstructions(),
-                RunParametersRequest.resolve(request.parameters()), request.corpusId());
+                RunParametersRequest.resolve(request.parameters()), request.corpusId(), request.maxCostUsd());
         return Response.created(uri.getAbsolutePathBuilder().path(run.runId()).build())
                 .entity(new RunCreated(run.runId(), RunMapper.status(run, ledger.funnel(run.runId())))).build();
     }
@@ -118,6 +127,27 @@ public class RunResource {
         runs.find(id);
         Paging p = Paging.of(page, size);
         return store.instructions(id, p.page(), p.size()).stream().map(RunMapper::instruction).toList();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a run's budget", description = "Publishes the spec with the new maxCostUsd. A run "
+            + "whose spend is below it runs (a budget-exhausted run resumes where it stopped); at or above it, the "
+            + "run is paused (budget-exhausted).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RunView.class)))
+    @APIResponse(responseCode = "400", description = "Missing or invalid maxCostUsd",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such run",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The run is done or cancelled",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The broker did not take the new spec in time; nothing changed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RunView budget(@PathParam("id") @ResourceId String id,
+            @NotNull(message = "a body with maxCostUsd is required") @Valid BudgetRequest request) {
+        StoredRun run = runs.updateBudget(id, request.maxCostUsd());
+        return RunMapper.view(run, ledger.funnel(id), store.stats(id));
     }
 
     @POST

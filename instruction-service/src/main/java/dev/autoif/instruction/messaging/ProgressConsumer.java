@@ -1,6 +1,10 @@
 package dev.autoif.instruction.messaging;
 
+import dev.autoif.contracts.EnvelopeCodec;
+import dev.autoif.contracts.MessageType;
+import dev.autoif.contracts.StageProgress;
 import dev.autoif.contracts.Topics;
+import dev.autoif.instruction.pipeline.BudgetWatch;
 import dev.autoif.platform.messaging.step.ConsumerStep;
 import dev.autoif.platform.progress.ProgressIntake;
 import dev.autoif.platform.progress.ProgressLedger;
@@ -10,16 +14,19 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Feeds every stage's progress deltas into the ledger the run status is folded from (platform {@link ProgressIntake}
- * through the consumer step: each delta once; unreadable records go to runs.progress.dlq).
+ * through the consumer step: each delta once; unreadable records go to runs.progress.dlq). A delta that spent money
+ * has its run checked against its budget once it is committed ({@link BudgetWatch}).
  */
 @ApplicationScoped
 public class ProgressConsumer {
 
     private final ConsumerStep step;
     private final ProgressIntake intake;
+    private final BudgetWatch budgets;
 
-    public ProgressConsumer(ConsumerStep step, ProgressLedger ledger) {
+    public ProgressConsumer(ConsumerStep step, ProgressLedger ledger, BudgetWatch budgets) {
         this.step = step;
+        this.budgets = budgets;
         this.intake = new ProgressIntake("instruction-progress", ledger);
     }
 
@@ -27,5 +34,10 @@ public class ProgressConsumer {
     @Blocking
     public void consume(String json) {
         step.handle(intake, json);
+        // handle() returned: the delta is committed (or was a duplicate), readable, and its spend in the totals
+        StageProgress delta = EnvelopeCodec.<StageProgress>decode(json, MessageType.StageProgress).payload();
+        if (delta.costMicroUsd() > 0) {
+            budgets.spent(delta.runId());
+        }
     }
 }

@@ -40,7 +40,10 @@ public class Publisher {
 
     /** The latest spec of a run, keyed by run id (the topic is compacted: the latest wins). */
     public void runSpec(RunSpec spec) {
-        String messageId = "run:" + spec.runId() + (spec.cancelled() ? ":cancelled" : "");
+        String messageId = "run:" + spec.runId() + (spec.cancelled() ? ":cancelled" : "")
+                // each budget change is news to every consumer (a redelivery of one is still dropped)
+                + (spec.maxCostUsd() == null ? "" : ":budget:" + spec.maxCostUsd() + ":" + spec.budgetExhausted()
+                        + ":" + System.currentTimeMillis());
         await(KafkaMessages.send(runs, spec.runId(), Envelope.of(messageId, spec.runId(), MessageType.RunSpec, spec)));
     }
 

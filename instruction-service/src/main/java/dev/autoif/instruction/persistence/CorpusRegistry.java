@@ -13,6 +13,13 @@ public class CorpusRegistry {
         return KnownCorpus.findById(corpusId) != null;
     }
 
+    /** Queries in the corpus as last announced; 0 when unknown. */
+    @Transactional
+    public long queries(String corpusId) {
+        KnownCorpus k = KnownCorpus.findById(corpusId);
+        return k == null ? 0 : k.queries;
+    }
+
     /** Inside the caller's transaction: the latest announcement of a corpus wins. */
     public void remember(CorpusAnnounced c) {
         KnownCorpus k = KnownCorpus.findById(c.corpusId());

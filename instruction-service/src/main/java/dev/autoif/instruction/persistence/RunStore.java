@@ -76,6 +76,18 @@ public class RunStore {
         return Optional.of(toStored(e));
     }
 
+    /** Replaces the stored spec (a new budget or pause flag); empty when unknown. */
+    @Transactional
+    public Optional<StoredRun> updateSpec(RunSpec spec) {
+        RunEntity e = RunEntity.findById(spec.runId());
+        if (e == null) {
+            return Optional.empty();
+        }
+        e.specJson = json(spec);
+        e.updatedAt = Instant.now();
+        return Optional.of(toStored(e));
+    }
+
     /** QUEUED -> RUNNING; true when the run may be worked on (it was queued or already running). */
     @Transactional
     public boolean start(String runId) {

@@ -61,6 +61,7 @@ public class RunProcessor {
         RunSpec spec = run.spec();
         StageProgress selfInstruct = store.selfInstructProgress(runId).orElse(null);
         if (selfInstruct == null) {
+            awaitBudget(runId);
             SelfInstructor.Outcome outcome = selfInstructor.run(spec);
             if (!mayGoOn(runId)) {
                 return;
@@ -86,7 +87,7 @@ public class RunProcessor {
             List<Future<?>> futures = new ArrayList<>();
             for (Instruction i : pending) {
                 futures.add(pool.submit(() -> {
-                    if (mayGoOn(spec.runId())) {
+                    if (mayGoOn(spec.runId()) && awaitBudget(spec.runId()) && mayGoOn(spec.runId())) {
                         generate(spec, i);
                     }
                 }));
@@ -115,6 +116,30 @@ public class RunProcessor {
         return !store.isCancelled(runId) && leases.holds(runId);
     }
 
+    /**
+     * Holds the run's next LLM call while it is budget-exhausted (calls already made finish); true once it may spend
+     * again, false when it was cancelled meanwhile.
+     */
+    private boolean awaitBudget(String runId) {
+        while (true) {
+            StoredRun run = store.find(runId).orElse(null);
+            if (run == null || run.spec().cancelled()) {
+                return false;
+            }
+            if (!run.spec().budgetExhausted()) {
+                return true;
+            }
+            try {
+                Thread.sleep(BUDGET_POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RunInterruptedException(e);
+            }
+        }
+    }
+
+    private static final long BUDGET_POLL_MS = 250;
+
     private void generate(RunSpec spec, Instruction instruction) {
         GeneratedFunctions g = functionWriter.write(spec, instruction);
         g.candidate().ifPresent(publisher::candidate);
@@ -129,7 +154,7 @@ public class RunProcessor {
 
     private static StageProgress progress(String runId, Stage stage, long in, long out, Map<String, Long> dropped,
             LlmUsage usage, boolean complete) {
-        return new StageProgress(runId, stage, in, out, dropped, usage.calls(), usage.promptTokens(),
-                usage.completionTokens(), complete);
+        return usage.costInto(new StageProgress(runId, stage, in, out, dropped, usage.calls(),
+                usage.promptTokens(), usage.completionTokens(), complete));
     }
 }

@@ -4,6 +4,7 @@ import dev.autoif.contracts.RunParameters;
 import dev.autoif.contracts.RunSpec;
 import dev.autoif.contracts.RunSpecValidator;
 import dev.autoif.contracts.Violation;
+import dev.autoif.instruction.api.RunEstimate;
 import dev.autoif.instruction.config.DefaultSeeds;
 import dev.autoif.instruction.config.InstructionConfig;
 import dev.autoif.instruction.persistence.CorpusRegistry;
@@ -18,6 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -35,9 +38,11 @@ public class RunService {
     private final RunLocks locks = new RunLocks();
     private final CorpusRegistry corpora;
     private final java.time.Duration publishTimeout;
+    private final RunEstimator estimator;
 
     public RunService(RunStore store, Publisher publisher, DefaultSeeds defaultSeeds, ProgressLedger ledger,
-            RunWorker worker, CorpusRegistry corpora, InstructionConfig config) {
+            RunWorker worker, CorpusRegistry corpora, InstructionConfig config, RunEstimator estimator) {
+        this.estimator = estimator;
         this.corpora = corpora;
         this.publishTimeout = config.publishTimeout();
         this.store = store;
@@ -56,18 +61,13 @@ public class RunService {
      *     not take the spec (the run is then removed again: nothing half-written stays)
      */
     public StoredRun submit(String name, List<String> seeds, RunParameters parameters, String corpusId) {
-        RunSpec spec = new RunSpec(UUID.randomUUID().toString(), name, seeds == null ? defaultSeeds.get() : seeds,
-                parameters, corpusId == null ? RunSpec.DEFAULT_CORPUS : corpusId, false,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        List<Violation> violations = RunSpecValidator.validate(spec);
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
-        }
-        if (!corpora.exists(spec.corpusId())) {
-            throw new ProblemException(422, "Unprocessable Content", "corpus " + spec.corpusId()
-                    + " does not exist in the query service (upload it with POST /corpora on query-service)",
-                    List.of(new Violation("corpusId", "no corpus '" + spec.corpusId() + "' in the query service")));
-        }
+        return submit(name, seeds, parameters, corpusId, null);
+    }
+
+    /** As {@link #submit(String, List, RunParameters, String)}, with a budget in dollars (null: none). */
+    public StoredRun submit(String name, List<String> seeds, RunParameters parameters, String corpusId,
+            Double maxCostUsd) {
+        RunSpec spec = spec(name, seeds, parameters, corpusId, maxCostUsd);
         StoredRun run = store.create(spec);
         try {
             publishSpec(spec.runId());
@@ -79,6 +79,86 @@ public class RunService {
         }
         worker.submit(spec.runId());
         return run;
+    }
+
+    /**
+     * A dry run: the spec is checked as {@link #submit} checks it (the same 400 and 422), then estimated; nothing is
+     * stored, published or started.
+     */
+    public RunEstimate estimate(String name, List<String> seeds, RunParameters parameters, String corpusId,
+            Double maxCostUsd) {
+        return estimator.estimate(spec(name, seeds, parameters, corpusId, maxCostUsd));
+    }
+
+    /** The spec of a new run, every default filled; throws the 400 or 422 a submission gets. */
+    private RunSpec spec(String name, List<String> seeds, RunParameters parameters, String corpusId,
+            Double maxCostUsd) {
+        RunSpec spec = new RunSpec(UUID.randomUUID().toString(), name, seeds == null ? defaultSeeds.get() : seeds,
+                parameters, corpusId == null ? RunSpec.DEFAULT_CORPUS : corpusId, false,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), maxCostUsd, false);
+        List<Violation> violations = RunSpecValidator.validate(spec);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        if (!corpora.exists(spec.corpusId())) {
+            throw new ProblemException(422, "Unprocessable Content", "corpus " + spec.corpusId()
+                    + " does not exist in the query service (upload it with POST /corpora on query-service)",
+                    List.of(new Violation("corpusId", "no corpus '" + spec.corpusId() + "' in the query service")));
+        }
+        return spec;
+    }
+
+    /**
+     * A new budget: published first, then stored (as a cancellation is). The run is budget-exhausted while its
+     * spend is at or above the budget, so a higher budget resumes a paused run and a lower one may pause it.
+     *
+     * @throws ProblemException 404; 409 for a run that is done or cancelled; 503 when the broker did not take it
+     */
+    public StoredRun updateBudget(String runId, double maxCostUsd) {
+        StoredRun run = find(runId);
+        RunStatus status = RunStatus.of(run.state(), ledger.funnel(runId).done());
+        if (status == RunStatus.DONE || status == RunStatus.CANCELLED) {
+            throw new ProblemException(409, "Conflict", "run " + runId + " is " + status.name().toLowerCase(Locale.ROOT)
+                    + ": its budget cannot change");
+        }
+        try {
+            return publishBudget(runId, maxCostUsd).orElseThrow();
+        } catch (PublishException e) {
+            throw unavailable("the budget was not changed: the broker did not take it within " + publishTimeout
+                    + "; retry later");
+        }
+    }
+
+    /**
+     * Pauses a run whose spend reached its budget (called as spend arrives on runs.progress); a run without budget,
+     * under it, already paused or cancelled is left alone. A publish failure is retried with the next check.
+     */
+    public void enforceBudget(String runId) {
+        Optional<StoredRun> run = store.find(runId);
+        if (run.isEmpty()) {
+            return;
+        }
+        RunSpec spec = run.get().spec();
+        if (spec.maxCostUsd() == null || spec.budgetExhausted() || spec.cancelled()
+                || ledger.funnel(runId).costMicroUsd() < Math.round(spec.maxCostUsd() * 1e6)) {
+            return;
+        }
+        publishBudget(runId, spec.maxCostUsd());
+        LOG.infof("run %s: spend reached its budget of $%s, paused (budget-exhausted)", runId, spec.maxCostUsd());
+    }
+
+    /** Publishes and stores the run's spec with this budget and the pause flag its spend says, under its lock. */
+    private Optional<StoredRun> publishBudget(String runId, double maxCostUsd) {
+        synchronized (locks.of(runId)) {
+            RunSpec current = store.find(runId).orElseThrow(() -> ProblemException.notFound("run", runId)).spec();
+            boolean exhausted = ledger.funnel(runId).costMicroUsd() >= Math.round(maxCostUsd * 1e6);
+            RunSpec next = current.withBudget(maxCostUsd, exhausted);
+            if (next.equals(current)) {
+                return store.find(runId);
+            }
+            publisher.runSpec(next);
+            return store.updateSpec(next);
+        }
     }
 
     /**

@@ -66,6 +66,12 @@ public class ResponseAcceptedConsumer implements StepWork<ResponseAccepted> {
         return JudgedRecords.requireComplete(r);
     }
 
+    /** It spends on the LLM: a run paused by its budget holds its records here until resumed. */
+    @Override
+    public boolean pausesOnBudget() {
+        return true;
+    }
+
     @Override
     public String runId(ResponseAccepted r) {
         return r.runId();
@@ -113,8 +119,8 @@ public class ResponseAcceptedConsumer implements StepWork<ResponseAccepted> {
 
     private static StageProgress delta(ResponseAccepted r, Judgement j, JudgeRun run) {
         Map<String, Long> dropped = j.kept() ? Map.of() : Map.of(j.dropReason(), 1L);
-        return new StageProgress(r.runId(), Stage.JUDGE, 1, j.kept() ? 1 : 0, dropped, run.usage().calls(),
-                run.usage().promptTokens(), run.usage().completionTokens(), false);
+        return run.usage().costInto(new StageProgress(r.runId(), Stage.JUDGE, 1, j.kept() ? 1 : 0, dropped,
+                run.usage().calls(), run.usage().promptTokens(), run.usage().completionTokens(), false));
     }
 
     private void count(Judgement j, JudgeRun run) {

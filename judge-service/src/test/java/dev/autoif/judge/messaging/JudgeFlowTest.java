@@ -96,6 +96,9 @@ class JudgeFlowTest {
         });
         assertThat(deltas.stream().mapToLong(StageProgress::itemsOut).sum()).isEqualTo(1);
         assertThat(deltas.stream().mapToLong(StageProgress::llmCalls).sum()).isEqualTo(2);
+        // the run's model (the default, gpt-4o-mini) has a price
+        assertThat(deltas.stream().mapToLong(StageProgress::costMicroUsd).sum()).isPositive();
+        assertThat(deltas.stream().mapToLong(StageProgress::unknownPriceCalls).sum()).isZero();
         assertThat(deltas).flatExtracting(d -> d.dropped().entrySet()).singleElement()
                 .satisfies(e -> assertThat(e.getKey()).isEqualTo(JudgePolicy.BELOW_JUDGE_THRESHOLD))
                 .satisfies(e -> assertThat(e.getValue()).isEqualTo(1L));

@@ -9,9 +9,16 @@ import java.util.List;
  * @param contents each choice's message content; an element is null when that choice carried no text
  * @param finishReasons each choice's finish_reason, may contain nulls
  * @param rateLimits what the answer's headers said about the provider's limits
+ * @param cachedPromptTokens the part of {@code promptTokens} the provider served from its prompt cache (billed at
+ *     the cached-input price; {@code usage.prompt_tokens_details.cached_tokens}, 0 when absent)
  */
 public record ChatResponse(List<String> contents, List<String> finishReasons, long promptTokens,
-        long completionTokens, RateLimitStatus rateLimits) {
+        long completionTokens, RateLimitStatus rateLimits, long cachedPromptTokens) {
+
+    public ChatResponse(List<String> contents, List<String> finishReasons, long promptTokens, long completionTokens,
+            RateLimitStatus rateLimits) {
+        this(contents, finishReasons, promptTokens, completionTokens, rateLimits, 0);
+    }
 
     public ChatResponse {
         rateLimits = rateLimits == null ? RateLimitStatus.NONE : rateLimits;
@@ -23,6 +30,7 @@ public record ChatResponse(List<String> contents, List<String> finishReasons, lo
     }
 
     public ChatResponse withRateLimits(RateLimitStatus status) {
-        return new ChatResponse(contents, finishReasons, promptTokens, completionTokens, status);
+        return new ChatResponse(contents, finishReasons, promptTokens, completionTokens, status,
+                cachedPromptTokens);
     }
 }

@@ -148,7 +148,8 @@ public final class OpenAiHttpTransport implements ChatTransport {
         }
         JsonNode usage = root.path("usage");
         return new ChatResponse(contents, reasons, usage.path("prompt_tokens").asLong(0),
-                usage.path("completion_tokens").asLong(0));
+                usage.path("completion_tokens").asLong(0), RateLimitStatus.NONE,
+                usage.path("prompt_tokens_details").path("cached_tokens").asLong(0));
     }
 
     /** OpenAI puts a readable reason in {@code error.message}; other servers may send anything. */

@@ -3,10 +3,14 @@ package dev.autoif.llm.quarkus;
 import dev.autoif.llm.LlmClient;
 import dev.autoif.llm.LlmSettings;
 import dev.autoif.llm.http.ApiKey;
+import dev.autoif.llm.price.ModelPrice;
+import dev.autoif.llm.price.PriceTable;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /** Makes the one {@link LlmClient} of an application from {@code autoif.llm.*} and OPENAI_API_KEY. */
@@ -26,7 +30,14 @@ public class LlmClientProducer {
                 settings.tokensPerMinute(), settings.adaptiveRateLimit() ? "on" : "off", settings.maxRetries(),
                 settings.nSupported(),
                 settings.cacheEnabled() ? "on" : "off", key.isPresent() ? "set" : "NOT SET (" + ApiKey.ENV + ")");
-        return LlmClient.create(settings, key, store, registry);
+        return LlmClient.create(settings, key, store, registry, prices(config));
+    }
+
+    static PriceTable prices(LlmConfig c) {
+        Map<String, ModelPrice> configured = new HashMap<>();
+        c.prices().forEach((model, p) -> configured.put(model, new ModelPrice(p.input(),
+                p.cachedInput().orElse(p.input()), p.output(), p.batchDiscount())));
+        return PriceTable.defaultsWith(configured);
     }
 
     static LlmSettings settings(LlmConfig c) {

@@ -4,6 +4,8 @@ import dev.autoif.llm.NSupport;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code autoif.llm.*}. The API key is deliberately not here: it is read from the environment variable
@@ -52,6 +54,26 @@ public interface LlmConfig {
     NSupport nSupported();
 
     Cache cache();
+
+    /**
+     * Prices per model ({@code autoif.llm.prices."gpt-4o".input=2.50}), added to or replacing the built-in OpenAI
+     * list prices ({@code PriceTable}); a model in neither has an unknown price, counted apart, never as free.
+     */
+    Map<String, Price> prices();
+
+    /** US dollars per million tokens. */
+    interface Price {
+        double input();
+
+        /** Defaults to the input price (no prompt-cache discount). */
+        Optional<Double> cachedInput();
+
+        double output();
+
+        /** Fraction off for the Batch API. */
+        @WithDefault("0.5")
+        double batchDiscount();
+    }
 
     interface Cache {
         /** When off, nothing is read from or written to the llm_completion table. */

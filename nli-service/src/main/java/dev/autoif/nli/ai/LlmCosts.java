@@ -10,6 +10,7 @@ final class LlmCosts {
     }
 
     static LlmCost of(LlmUsage usage) {
-        return new LlmCost(usage.calls(), usage.promptTokens(), usage.completionTokens());
+        return new LlmCost(usage.calls(), usage.promptTokens(), usage.completionTokens(), usage.costMicroUsd(),
+                usage.savedMicroUsd(), usage.unknownPriceCalls());
     }
 }

@@ -53,6 +53,12 @@ public class VerifiedInstructionConsumer implements StepWork<InstructionVerified
         return MessageType.InstructionVerified;
     }
 
+    /** It spends on the LLM: a run paused by its budget holds its records here until resumed. */
+    @Override
+    public boolean pausesOnBudget() {
+        return true;
+    }
+
     @Override
     public String runId(InstructionVerified in) {
         return in.runId();
@@ -71,7 +77,8 @@ public class VerifiedInstructionConsumer implements StepWork<InstructionVerified
         }
         StageProgress delta = new StageProgress(in.runId(), Stage.BACK_TRANSLATION, 1, o.accepted() ? 1 : 0,
                 o.accepted() ? Map.of() : Map.of(o.dropReason(), 1L), o.cost().calls(), o.cost().promptTokens(),
-                o.cost().completionTokens(), false, Map.of(o.mode(), 1L));
+                o.cost().completionTokens(), false, Map.of(o.mode(), 1L))
+                .withCost(o.cost().costMicroUsd(), o.cost().savedMicroUsd(), o.cost().unknownPriceCalls());
         return out.progress("nli-progress:" + messageId, delta);
     }
 

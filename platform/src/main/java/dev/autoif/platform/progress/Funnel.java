@@ -63,4 +63,17 @@ public final class Funnel {
     public long tokens() {
         return stages.values().stream().mapToLong(t -> t.promptTokens() + t.completionTokens()).sum();
     }
+
+    /** The run's LLM spend so far, in millionths of a dollar (calls of unknown price not included). */
+    public long costMicroUsd() {
+        return stages.values().stream().mapToLong(StageTotals::costMicroUsd).sum();
+    }
+
+    public long savedMicroUsd() {
+        return stages.values().stream().mapToLong(StageTotals::savedMicroUsd).sum();
+    }
+
+    public long unknownPriceCalls() {
+        return stages.values().stream().mapToLong(StageTotals::unknownPriceCalls).sum();
+    }
 }

@@ -40,7 +40,8 @@ public final class ProgressIntake implements StepWork<StageProgress> {
             throw new InvalidMessageException("progress delta without runId or stage");
         }
         if (p.itemsIn() < 0 || p.itemsOut() < 0 || p.llmCalls() < 0 || p.promptTokens() < 0
-                || p.completionTokens() < 0
+                || p.completionTokens() < 0 || p.costMicroUsd() < 0 || p.savedMicroUsd() < 0
+                || p.unknownPriceCalls() < 0
                 || p.dropped().values().stream().anyMatch(v -> v == null || v < 0)
                 || p.modes().values().stream().anyMatch(v -> v == null || v < 0)) {
             throw new InvalidMessageException("progress delta with a negative or missing count");

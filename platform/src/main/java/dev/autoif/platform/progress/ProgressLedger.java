@@ -56,7 +56,7 @@ public class ProgressLedger {
         }
         return Funnel.of(rows.stream().map(r -> new StageProgress(runId, Stage.valueOf(r.stage), r.itemsIn,
                 r.itemsOut, read(r.droppedJson), r.llmCalls, r.promptTokens, r.completionTokens, r.complete,
-                read(r.modesJson))).toList());
+                read(r.modesJson)).withCost(r.costMicroUsd, r.savedMicroUsd, r.unknownPriceCalls)).toList());
     }
 
     /** Whether any progress of the run was recorded here. */
@@ -90,6 +90,9 @@ public class ProgressLedger {
         row.promptTokens += d.promptTokens();
         row.completionTokens += d.completionTokens();
         row.complete |= d.complete();
+        row.costMicroUsd += d.costMicroUsd();
+        row.savedMicroUsd += d.savedMicroUsd();
+        row.unknownPriceCalls += d.unknownPriceCalls();
         row.droppedJson = write(plus(read(row.droppedJson), d.dropped()));
         row.modesJson = write(plus(read(row.modesJson), d.modes()));
         if (existing == null) {

@@ -43,6 +43,15 @@ public class StageTotalsRow extends PanacheEntityBase {
 
     public boolean complete;
 
+    /** LLM spend in millionths of a dollar (calls of unknown price not included). */
+    public long costMicroUsd;
+
+    /** What the stage's cache hits would have cost. */
+    public long savedMicroUsd;
+
+    /** LLM calls whose model has no price. */
+    public long unknownPriceCalls;
+
     /** Drops by reason as a JSON object. */
     @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
     @Column(nullable = false)

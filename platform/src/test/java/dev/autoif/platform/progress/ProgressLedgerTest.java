@@ -30,7 +30,7 @@ class ProgressLedgerTest {
 
     private static StageProgress delta(String run, Stage s, long in, long out, Map<String, Long> dropped,
             boolean complete, Map<String, Long> modes) {
-        return new StageProgress(run, s, in, out, dropped, 2, 30, 7, complete, modes);
+        return new StageProgress(run, s, in, out, dropped, 2, 30, 7, complete, modes).withCost(100, 5, 1);
     }
 
     private static List<StageProgress> deltas(String run) {
@@ -66,6 +66,9 @@ class ProgressLedgerTest {
         assertThat(folded.stage(Stage.CROSS_VALIDATION).dropped()).containsEntry("below-accuracy", 3L);
         assertThat(folded.stage(Stage.BACK_TRANSLATION).modes()).containsEntry("onnx", 2L);
         assertThat(folded.llmCalls()).isEqualTo(2L * all.size());
+        assertThat(folded.costMicroUsd()).isEqualTo(100L * all.size());
+        assertThat(folded.savedMicroUsd()).isEqualTo(5L * all.size());
+        assertThat(folded.unknownPriceCalls()).isEqualTo(all.size());
         assertThat(QuarkusTransaction.requiringNew().call(() -> StageTotalsRow.count("runId", run)))
                 .isEqualTo(4);
         assertThat(ledger.holds(run)).isTrue();

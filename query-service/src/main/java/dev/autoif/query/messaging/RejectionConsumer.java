@@ -74,6 +74,12 @@ public class RejectionConsumer implements StepWork<ResponseVerified> {
         return MessageType.ResponseVerified;
     }
 
+    /** It spends on the LLM: a run paused by its budget holds its records here until resumed. */
+    @Override
+    public boolean pausesOnBudget() {
+        return true;
+    }
+
     @Override
     public String runId(ResponseVerified v) {
         return v.runId();
@@ -127,8 +133,8 @@ public class RejectionConsumer implements StepWork<ResponseVerified> {
         LlmUsage usage = again.usage();
         out.progress(SamplingConsumer.CONSUMER + ":resample:"
                 + SampleIds.sampleId(v.instructionId(), v.queryId(), attempt),
-                new StageProgress(spec.runId(), Stage.QUERY_SAMPLING, 0, again.samples().size(), samplingDropped,
-                        usage.calls(), usage.promptTokens(), usage.completionTokens(), false));
+                usage.costInto(new StageProgress(spec.runId(), Stage.QUERY_SAMPLING, 0, again.samples().size(),
+                        samplingDropped, usage.calls(), usage.promptTokens(), usage.completionTokens(), false)));
         return !again.samples().isEmpty();
     }
 

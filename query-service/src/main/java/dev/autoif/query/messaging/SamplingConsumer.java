@@ -73,6 +73,12 @@ public class SamplingConsumer implements StepWork<InstructionAccepted> {
         return MessageType.InstructionAccepted;
     }
 
+    /** It spends on the LLM: a run paused by its budget holds its records here until resumed. */
+    @Override
+    public boolean pausesOnBudget() {
+        return true;
+    }
+
     @Override
     public String runId(InstructionAccepted a) {
         return a.runId();
@@ -85,9 +91,9 @@ public class SamplingConsumer implements StepWork<InstructionAccepted> {
         StepOutcome out = StepOutcome.none();
         batch.samples().forEach(s -> PairSampler.send(out, s));
         LlmUsage usage = batch.usage();
-        return out.progress(CONSUMER + ":" + in.messageId(), new StageProgress(spec.runId(), Stage.QUERY_SAMPLING,
-                1, batch.samples().size(), dropped, usage.calls(), usage.promptTokens(), usage.completionTokens(),
-                false));
+        return out.progress(CONSUMER + ":" + in.messageId(), usage.costInto(new StageProgress(spec.runId(),
+                Stage.QUERY_SAMPLING, 1, batch.samples().size(), dropped, usage.calls(), usage.promptTokens(),
+                usage.completionTokens(), false)));
     }
 
     private PairSampler.Batch sample(RunSpec spec, InstructionAccepted instruction, Map<String, Long> dropped) {

@@ -138,6 +138,9 @@ public class ConsumerStep {
         String result;
         if (work.needsRunSpec()) {
             RunSpec spec = runSpecs.require(work.runId(payload), config.runSpecWait());
+            if (spec.budgetExhausted() && !spec.cancelled() && work.pausesOnBudget()) {
+                spec = awaitBudget(work, spec);
+            }
             result = spec.cancelled() ? "cancelled" : "processed";
             outcome = spec.cancelled() ? work.cancelled(in) : work.process(in, spec);
         } else {
@@ -160,6 +163,30 @@ public class ConsumerStep {
         outbox.relay(committed);
         return result;
     }
+
+    /**
+     * The paused-run policy: waits while the run is budget-exhausted and returns its spec once it is not (or is
+     * cancelled). The record holds its worker meanwhile, so the pool's bound also bounds what waits; the throttled
+     * commit keeps the offset, so a restart redelivers it (mp.messaging...unprocessed-record-max-age.ms bounds the
+     * wait before the channel reports unhealthy).
+     */
+    private <I> RunSpec awaitBudget(StepWork<I> work, RunSpec paused) {
+        LOG.debugf("%s: run %s is budget-exhausted, holding its record", work.name(), paused.runId());
+        meters.counter("autoif.consumer.budget.paused", "consumer", work.name()).increment();
+        RunSpec spec = paused;
+        while (spec.budgetExhausted() && !spec.cancelled()) {
+            try {
+                Thread.sleep(BUDGET_POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while run " + paused.runId() + " was paused", e);
+            }
+            spec = runSpecs.find(paused.runId()).orElse(spec);
+        }
+        return spec;
+    }
+
+    private static final long BUDGET_POLL_MS = 250;
 
     /** Inside the transaction; null when another delivery of this record, or of its effect, got here first. */
     private <I> List<OutboxRelay.Pending> commit(StepWork<I> work, String messageId, I payload,

@@ -42,6 +42,15 @@ public interface StepWork<I> {
      */
     StepOutcome process(Envelope<I> in, RunSpec spec);
 
+    /**
+     * True for consumers that spend on the LLM: a record of a run paused by its budget ({@code budgetExhausted})
+     * waits, holding its worker, until a higher budget resumes the run (or it is cancelled); it is never dropped or
+     * dead-lettered. False by default: work that costs nothing goes on, so what is in flight drains.
+     */
+    default boolean pausesOnBudget() {
+        return false;
+    }
+
     /** What a record of a cancelled run leaves behind: nothing by default (the record is marked consumed). */
     default StepOutcome cancelled(Envelope<I> in) {
         return StepOutcome.none();

@@ -143,6 +143,25 @@ class ConsumerStepTest {
     }
 
     @Test
+    void aBudgetExhaustedRunsRecordsWaitAndAreProcessedOnceTheBudgetIsRaised() {
+        String runId = run(false);
+        RunSpec spec = runSpecs.find(runId).orElseThrow();
+        publish(spec.withBudget(0.01, true), "run:" + runId + ":paused");
+        await().atMost(WAIT).until(() -> runSpecs.find(runId).map(RunSpec::budgetExhausted).orElse(false));
+        String messageId = "p-" + UUID.randomUUID();
+        send(runId, messageId, delta(runId));
+
+        await().atMost(WAIT).until(() -> step.inFlight("step-test") == 1);
+        assertThat(outputs(runId, 1, Duration.ofSeconds(3))).isEmpty();
+        assertThat(TopicProbe.read("step.test.dlq", 1, r -> runId.equals(r.key()), Duration.ofSeconds(1))).isEmpty();
+        assertThat(step.inFlight("step-test")).isEqualTo(1);
+
+        publish(spec.withBudget(1.0, false), "run:" + runId + ":resumed");
+        assertThat(outputs(runId, 1, WAIT)).singleElement().satisfies(r -> assertThat(
+                EnvelopeCodec.decode(r.value(), MessageType.StageProgress).messageId()).isEqualTo("out:" + messageId));
+    }
+
+    @Test
     void unreadableRecordsAndUnknownRunsAreDeadLetteredWithTheReason() {
         String broken = "broken-" + UUID.randomUUID();
         String unknown = "unknown-" + UUID.randomUUID();
@@ -168,6 +187,11 @@ class ConsumerStepTest {
                 MessageType.RunSpec, spec)));
         await().atMost(WAIT).until(() -> runSpecs.find(runId).map(s -> s.cancelled() == cancelled).orElse(false));
         return runId;
+    }
+
+    private static void publish(RunSpec spec, String messageId) {
+        TopicProbe.send(Topics.RUNS, spec.runId(), EnvelopeCodec.encode(Envelope.of(messageId, spec.runId(),
+                MessageType.RunSpec, spec)));
     }
 
     private static StageProgress delta(String runId) {

@@ -61,6 +61,12 @@ public class StepTestConsumer implements StepWork<StageProgress> {
         return p.runId();
     }
 
+    /** As an LLM stage: a budget-exhausted run's records wait. */
+    @Override
+    public boolean pausesOnBudget() {
+        return true;
+    }
+
     @Override
     public StepOutcome cancelled(Envelope<StageProgress> in) {
         return StepOutcome.none().send(OUT, in.payload().runId(), "cancelled:" + in.messageId(), in.payload().runId(),
