@@ -127,6 +127,7 @@ class WholePipelineIT {
         assertThat((long) sft.size()).as("SFT lines (identical texts once) vs kept").isBetween(1L, exportKept);
         dpoPairs(runId);
         RewardScenario.rlvrLabelsScoreLikeVerify(api, stack, runId);
+        RoundScenario.onlineDpoRounds(api, stack, runId);
         resubmittedSpecReproducesTheRun(runId, funnel, st);
         killedServicesLoseNothing();
         anotherEndpointGetsNothingFromTheFirstOnesCache();
