@@ -11,7 +11,9 @@ public enum MessageType {
     ResponseAccepted(Topics.RESPONSES_ACCEPTED, ResponseAccepted.class, 1),
     ResponseJudged(Topics.RESPONSES_JUDGED, ResponseJudged.class, 1),
     StageProgress(Topics.RUNS_PROGRESS, StageProgress.class, 1),
-    CorpusAnnounced(Topics.CORPORA, CorpusAnnounced.class, 1);
+    CorpusAnnounced(Topics.CORPORA, CorpusAnnounced.class, 1),
+    RoundRequested(Topics.ROUNDS, RoundRequested.class, 1),
+    RoundPrompt(Topics.ROUNDS_PROMPTS, RoundPrompt.class, 1);
 
     private final String topic;
     private final Class<?> payloadClass;

@@ -9,8 +9,16 @@ import java.util.List;
  * @param prompt the constrained prompt the responses answer (instruction joined with the query)
  * @param functions the instruction's kept functions, so the verifier needs no lookup
  * @param attempt 0 for the first sampling, 1.. for resamples
+ * @param round 0 for the run's own samples, n for online DPO round n (sampled from the round's policy; functions
+ *        empty: the verifier uses the instruction's kept functions)
  */
 public record ResponseSampled(String sampleId, String runId, String instructionId, String instruction,
         String queryId, String query, String prompt, List<FunctionRef> functions, List<String> responses,
-        int attempt) {
+        int attempt, int round) {
+
+    /** A sample of the run itself (round 0). */
+    public ResponseSampled(String sampleId, String runId, String instructionId, String instruction, String queryId,
+            String query, String prompt, List<FunctionRef> functions, List<String> responses, int attempt) {
+        this(sampleId, runId, instructionId, instruction, queryId, query, prompt, functions, responses, attempt, 0);
+    }
 }

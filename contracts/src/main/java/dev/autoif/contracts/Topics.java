@@ -24,12 +24,16 @@ public final class Topics {
     public static final String RUNS_PROGRESS = "runs.progress";
     /** Compacted, keyed by corpus id: {@link CorpusAnnounced}, one per corpus the query service holds. */
     public static final String CORPORA = "corpora";
+    /** Keyed by run id: {@link RoundRequested}, one per online DPO round. */
+    public static final String ROUNDS = "rounds";
+    /** Keyed by instruction id: {@link RoundPrompt}, one per prompt of a round. */
+    public static final String ROUNDS_PROMPTS = "rounds.prompts";
 
     public static final String DLQ_SUFFIX = ".dlq";
 
     public static final List<String> ALL = List.of(RUNS, INSTRUCTIONS_CANDIDATES, INSTRUCTIONS_VERIFIED,
             INSTRUCTIONS_ACCEPTED, RESPONSES_SAMPLED, RESPONSES_VERIFIED, RESPONSES_ACCEPTED, RESPONSES_JUDGED,
-            RUNS_PROGRESS, CORPORA);
+            RUNS_PROGRESS, CORPORA, ROUNDS, ROUNDS_PROMPTS);
 
     private Topics() {
     }

@@ -126,6 +126,8 @@ class WholePipelineIT {
         List<JsonNode> sft = sftLines(runId);
         assertThat((long) sft.size()).as("SFT lines (identical texts once) vs kept").isBetween(1L, exportKept);
         dpoPairs(runId);
+        RewardScenario.rlvrLabelsScoreLikeVerify(api, stack, runId);
+        RoundScenario.onlineDpoRounds(api, stack, runId);
         resubmittedSpecReproducesTheRun(runId, funnel, st);
         killedServicesLoseNothing();
         anotherEndpointGetsNothingFromTheFirstOnesCache();

@@ -63,7 +63,10 @@ class LegacySchemaMigrationTest {
                 .body("instructionId", contains("ins-legacy-1")).body("[0].cases", equalTo(12));
         assertThat(column("select version from flyway_schema_history where success order by installed_rank"))
                 .as("baselined at the previous release, then this release's migrations")
-                .containsExactly("2026.12.01.50", "2026.12.01.51", "2026.12.01.70", "2026.12.01.76");
+                .containsExactly("2026.12.01.50", "2026.12.01.51", "2026.12.01.60", "2026.12.01.70",
+                        "2026.12.01.76");
+        assertThat(column("select count(*) from instruction_round")).as("online DPO rounds, a new table")
+                .containsExactly("0");
         assertThat(column("select corpusId from known_corpus")).as("the new table, with what SampleCorpus put there")
                 .containsExactly("sample");
         assertThat(column("select id from processed_message")).contains("instruction-progress|legacy-message");

@@ -33,4 +33,10 @@ public record LlmSettings(String baseUrl, Duration timeout, int maxConcurrency, 
         return new LlmSettings(baseUrl, timeout, maxConcurrency, requestsPerMinute, tokensPerMinute, maxRetries,
                 initialBackoff, maxBackoff, nSupported, cacheEnabled, on);
     }
+
+    /** The same settings for another endpoint (an online DPO round's policy). */
+    public LlmSettings withBaseUrl(String url) {
+        return new LlmSettings(url, timeout, maxConcurrency, requestsPerMinute, tokensPerMinute, maxRetries,
+                initialBackoff, maxBackoff, nSupported, cacheEnabled, adaptiveRateLimit);
+    }
 }

@@ -171,4 +171,32 @@ class VerifierTopicsTest {
         assertThat(p.get(0).itemsIn()).isEqualTo(1);
         assertThat(p.get(0).itemsOut()).isEqualTo(1);
     }
+
+    /**
+     * An online DPO round's sample travels without functions: it is scored with the kept functions cross-validation
+     * stored for the instruction, keeps its round, and adds nothing to the run's funnel.
+     */
+    @Test
+    void aRoundSampleIsScoredWithTheInstructionsKeptFunctionsAndSendsNoProgress() {
+        String runId = newRun();
+        String id = "ins-" + UUID.randomUUID();
+        TopicProbe.send(Topics.INSTRUCTIONS_CANDIDATES, id,
+                candidate("m-" + id, runId, id, List.of(LOWERCASE, LOWERCASE_RE, ALWAYS)));
+        assertThat(read(Topics.INSTRUCTIONS_VERIFIED, id, 1, Duration.ofSeconds(120))).hasSize(1);
+
+        String sampleId = id + "|q1|round1";
+        ResponseSampled s = new ResponseSampled(sampleId, runId, id, "Answer in lowercase letters only.", "q1",
+                "What is rain?", "template prompt", List.of(), List.of("water falling", "Water Falling"), 0, 1);
+        TopicProbe.send(Topics.RESPONSES_SAMPLED, id, EnvelopeCodec.encode(Envelope.of("m-" + sampleId, runId,
+                MessageType.ResponseSampled, s)));
+
+        List<ConsumerRecord<String, String>> out = read(Topics.RESPONSES_VERIFIED, id, 1, Duration.ofSeconds(60));
+        assertThat(out).hasSize(1);
+        ResponseVerified v = EnvelopeCodec.<ResponseVerified>decode(out.get(0).value(),
+                MessageType.ResponseVerified).payload();
+        assertThat(v.round()).isEqualTo(1);
+        assertThat(v.functions()).extracting(FunctionRef::functionId).containsExactly(id + "-f0", id + "-f1");
+        assertThat(v.responses()).extracting(VerifiedResponse::passRate).containsExactly(1.0, 0.0);
+        assertThat(progress(runId, Stage.RESPONSE_VERIFICATION, 1, Duration.ofSeconds(3))).isEmpty();
+    }
 }

@@ -4,6 +4,8 @@ import dev.autoif.contracts.RunSpec;
 import dev.autoif.contracts.Violation;
 import dev.autoif.export.domain.DatasetCard;
 import dev.autoif.export.domain.FunnelReport;
+import dev.autoif.export.domain.RoundSummary;
+import dev.autoif.export.persistence.RoundStore;
 import dev.autoif.platform.http.ProblemException;
 import dev.autoif.platform.http.ResourceId;
 import jakarta.ws.rs.GET;
@@ -43,7 +45,9 @@ public class FunnelResource {
         boolean text = wantsText(format, headers);
         Optional<RunSpec> spec = runs.require(runId);
         FunnelReport report = runs.report(runId, spec);
-        return Response.ok(text ? report.text() : report, text ? MediaType.TEXT_PLAIN : MediaType.APPLICATION_JSON)
+        List<RoundSummary> roundList = rounds.rounds(runId);
+        Object body = text ? report.text() + RoundSummary.textLines(roundList) : new WithRounds(report, roundList);
+        return Response.ok(body, text ? MediaType.TEXT_PLAIN : MediaType.APPLICATION_JSON)
                 .header(RunLookup.COMPLETE_HEADER, report.complete()).build();
     }
 
@@ -61,7 +65,8 @@ public class FunnelResource {
         ExportResource.check(errors);
         Optional<RunSpec> spec = runs.require(runId);
         FunnelReport report = runs.report(runId, spec);
-        return Response.ok(DatasetCard.render(report, spec, v, s), MARKDOWN + ";charset=UTF-8")
+        return Response.ok(DatasetCard.render(report, spec, v, s) + RoundSummary.markdown(rounds.rounds(runId)),
+                        MARKDOWN + ";charset=UTF-8")
                 .header(HttpHeaders.CONTENT_DISPOSITION, RunLookup.attachment("README.md"))
                 .header(RunLookup.COMPLETE_HEADER, report.complete()).build();
     }
@@ -83,5 +88,14 @@ public class FunnelResource {
             }
         }
         return false;
+    }
+
+    /** Online DPO rounds of the run, beside the run's own funnel. */
+    @jakarta.inject.Inject
+    RoundStore rounds;
+
+    /** The funnel with the run's online DPO rounds next to it. */
+    public record WithRounds(@com.fasterxml.jackson.annotation.JsonUnwrapped FunnelReport funnel,
+            List<RoundSummary> rounds) {
     }
 }

@@ -5,8 +5,8 @@ import dev.autoif.contracts.MessageType;
 import dev.autoif.contracts.ResponseVerified;
 import dev.autoif.contracts.RunSpec;
 import dev.autoif.contracts.Topics;
-import dev.autoif.contracts.VerifiedResponse;
 import dev.autoif.export.domain.RecordChecks;
+import dev.autoif.export.persistence.RoundStore;
 import dev.autoif.export.persistence.VerifiedResponseRow;
 import dev.autoif.platform.messaging.step.ConsumerStep;
 import dev.autoif.platform.messaging.step.StepOutcome;
@@ -63,6 +63,9 @@ public class VerifiedResponsesConsumer implements StepWork<ResponseVerified> {
 
     @Override
     public boolean alreadyApplied(ResponseVerified v) {
+        if (v.round() > 0) {
+            return RoundStore.holds(v);
+        }
         return VerifiedResponseRow.count("runId = ?1 and sampleId = ?2 and attempt = ?3", v.runId(), v.sampleId(),
                 v.attempt()) > 0;
     }
@@ -70,22 +73,10 @@ public class VerifiedResponsesConsumer implements StepWork<ResponseVerified> {
     @Override
     public StepOutcome process(Envelope<ResponseVerified> in, RunSpec spec) {
         ResponseVerified v = in.payload();
-        return StepOutcome.none().write(() -> {
-            for (VerifiedResponse r : v.responses()) {
-                VerifiedResponseRow row = new VerifiedResponseRow();
-                row.runId = v.runId();
-                row.sampleId = v.sampleId();
-                row.attempt = v.attempt();
-                row.responseIndex = r.index();
-                row.instructionId = v.instructionId();
-                row.queryId = v.queryId();
-                row.instruction = v.instruction();
-                row.query = v.query();
-                row.prompt = v.prompt();
-                row.response = r.text();
-                row.passRate = r.passRate();
-                row.persist();
-            }
-        });
+        if (v.round() > 0) {
+            // an online DPO round's sample: the round's own rows, never the run's
+            return StepOutcome.none().write(() -> RoundStore.store(v));
+        }
+        return StepOutcome.none().write(() -> v.responses().forEach(r -> VerifiedResponseRow.of(v, r).persist()));
     }
 }

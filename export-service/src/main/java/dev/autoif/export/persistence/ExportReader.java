@@ -58,8 +58,7 @@ public class ExportReader {
                                 : new Object[] {after.instructionId(), after.queryId(), after.sampleId(),
                                         after.attempt(), after.index()}))
                 .range(0, config.pageSize() - 1).list().stream()
-                .map(r -> new VerifiedSample(r.instructionId, r.queryId, r.sampleId, r.attempt, r.responseIndex,
-                        r.instruction, r.query, r.prompt, r.response, r.passRate))
+                .map(VerifiedResponseRow::sample)
                 .toList()), config.pageSize());
     }
 

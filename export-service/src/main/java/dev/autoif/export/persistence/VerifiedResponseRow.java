@@ -1,7 +1,6 @@
 package dev.autoif.export.persistence;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntity;
-import jakarta.persistence.Column;
+import dev.autoif.export.domain.VerifiedSample;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
@@ -17,36 +16,20 @@ import jakarta.persistence.UniqueConstraint;
                 columnNames = {"runId", "sampleId", "attempt", "responseIndex"}),
         indexes = @Index(name = "export_verified_response_order",
                 columnList = "runId, instructionId, queryId, sampleId, attempt, responseIndex"))
-public class VerifiedResponseRow extends PanacheEntity {
-
-    @Column(length = 100, nullable = false)
-    public String runId;
-
-    @Column(length = 200, nullable = false)
-    public String sampleId;
+public class VerifiedResponseRow extends SampledResponseRow {
 
     public int attempt;
 
-    public int responseIndex;
+    /** One response of a verified sample of the run, as stored. */
+    public static VerifiedResponseRow of(dev.autoif.contracts.ResponseVerified v,
+            dev.autoif.contracts.VerifiedResponse r) {
+        VerifiedResponseRow row = new VerifiedResponseRow();
+        row.fill(v, r);
+        row.attempt = v.attempt();
+        return row;
+    }
 
-    @Column(length = 200, nullable = false)
-    public String instructionId;
-
-    @Column(length = 200, nullable = false)
-    public String queryId;
-
-    /** The instruction and query texts the natural-form prompt is built from; null on rows stored without them. */
-    @Column(length = Texts.MAX)
-    public String instruction;
-
-    @Column(length = Texts.MAX)
-    public String query;
-
-    @Column(length = Texts.MAX, nullable = false)
-    public String prompt;
-
-    @Column(length = Texts.MAX, nullable = false)
-    public String response;
-
-    public double passRate;
+    VerifiedSample sample() {
+        return sample(attempt);
+    }
 }

@@ -11,6 +11,7 @@ public final class Channels {
     public static final String RUNS_OUT = Topics.RUNS + "-out";
     public static final String PROGRESS_OUT = Topics.RUNS_PROGRESS + "-out";
     public static final String CANDIDATES = Topics.INSTRUCTIONS_CANDIDATES;
+    public static final String ROUNDS = Topics.ROUNDS;
 
     private Channels() {
     }

@@ -68,4 +68,14 @@ public class Publisher {
                     e);
         }
     }
+
+    @jakarta.inject.Inject
+    @Channel(Channels.ROUNDS)
+    Emitter<String> rounds;
+
+    /** An online DPO round, keyed by run id; the message id names the run and the round. */
+    public void round(dev.autoif.contracts.RoundRequested r) {
+        await(KafkaMessages.send(rounds, r.runId(), Envelope.of("round:" + r.runId() + ":" + r.round(), r.runId(),
+                MessageType.RoundRequested, r)));
+    }
 }

@@ -49,4 +49,12 @@ public final class Seeds {
     public static int llmSeed(long seed) {
         return (int) Math.floorMod(seed, (long) Integer.MAX_VALUE - 1024);
     }
+
+    /**
+     * The LLM seed of one prompt in online DPO round {@code round}: from the round's seed, the round and the texts, so
+     * a round never asks what an earlier round asked (the LLM cache keys on the seed) and a repeated round does.
+     */
+    public static int round(long roundSeed, int round, String instructionText, String queryText) {
+        return llmSeed(derive(roundSeed, "round", Integer.toString(round), instructionText, queryText));
+    }
 }

@@ -88,6 +88,9 @@ public class RejectionConsumer implements StepWork<ResponseVerified> {
     @Override
     public StepOutcome process(Envelope<ResponseVerified> in, RunSpec spec) {
         ResponseVerified v = in.payload();
+        if (v.round() > 0) {
+            return StepOutcome.none(); // an online DPO round's sample: export pairs it, nothing is rejected or judged
+        }
         RunParameters p = spec.parameters();
         Rejection rejection = Rejection.of(v.responses(), p.responsePassRate());
         Map<String, Long> dropped = new TreeMap<>();

@@ -15,6 +15,7 @@ import dev.autoif.platform.messaging.step.ConsumerStep;
 import dev.autoif.platform.messaging.step.StepOutcome;
 import dev.autoif.platform.messaging.step.StepWork;
 import dev.autoif.verifier.domain.ResponseScorer;
+import dev.autoif.verifier.persistence.VerifiedInstructions;
 import dev.autoif.verifier.sandbox.FunctionSandbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,10 +35,13 @@ public class ResponseVerificationConsumer implements StepWork<ResponseSampled> {
 
     private final ConsumerStep step;
     private final FunctionSandbox sandbox;
+    private final VerifiedInstructions instructions;
 
-    public ResponseVerificationConsumer(ConsumerStep step, FunctionSandbox sandbox) {
+    public ResponseVerificationConsumer(ConsumerStep step, FunctionSandbox sandbox,
+            VerifiedInstructions instructions) {
         this.step = step;
         this.sandbox = sandbox;
+        this.instructions = instructions;
     }
 
     @Incoming(Topics.RESPONSES_SAMPLED)
@@ -73,6 +77,9 @@ public class ResponseVerificationConsumer implements StepWork<ResponseSampled> {
     @Override
     public StepOutcome cancelled(Envelope<ResponseSampled> in) {
         ResponseSampled s = in.payload();
+        if (s.round() > 0) {
+            return StepOutcome.none();
+        }
         return StepOutcome.none().progress(messageId(in) + ":progress",
                 Progress.delta(s.runId(), Stage.RESPONSE_VERIFICATION, 1, 0, Map.of("run-cancelled", 1L)));
     }
@@ -80,17 +87,21 @@ public class ResponseVerificationConsumer implements StepWork<ResponseSampled> {
     @Override
     public StepOutcome process(Envelope<ResponseSampled> in, RunSpec spec) {
         ResponseSampled s = in.payload();
-        List<FunctionRef> functions = s.functions() == null ? List.of() : s.functions();
+        // an online DPO round's sample names its instruction; its kept functions are the ones stored here
+        List<FunctionRef> functions = s.round() > 0 ? instructions.keptFunctionRefs(s.instructionId())
+                : s.functions() == null ? List.of() : s.functions();
         List<String> responses = s.responses() == null ? List.of()
                 : s.responses().stream().map(r -> r == null ? "" : r).toList();
         List<String> codes = functions.stream().map(f -> f.code() == null ? "" : f.code()).toList();
         List<VerifiedResponse> scored = ResponseScorer.score(responses, sandbox.evaluate(codes, responses));
         ResponseVerified out = new ResponseVerified(s.sampleId(), s.runId(), s.instructionId(), s.instruction(),
-                s.queryId(), s.query(), s.prompt(), functions, scored, s.attempt());
-        return StepOutcome.none()
-                .send(Topics.RESPONSES_VERIFIED, s.instructionId(), messageId(in), s.runId(),
-                        MessageType.ResponseVerified, out)
-                .progress(messageId(in) + ":progress",
+                s.queryId(), s.query(), s.prompt(), functions, scored, s.attempt(), s.round());
+        StepOutcome outcome = StepOutcome.none().send(Topics.RESPONSES_VERIFIED, s.instructionId(), messageId(in),
+                s.runId(), MessageType.ResponseVerified, out);
+        if (s.round() > 0) {
+            return outcome; // a round is not a stage of the run's funnel: export tallies it
+        }
+        return outcome.progress(messageId(in) + ":progress",
                         Progress.delta(s.runId(), Stage.RESPONSE_VERIFICATION, 1, 1, Map.of()));
     }
 

@@ -59,10 +59,20 @@ public class VerifiedInstructions {
     }
 
     private static List<String> code(VerifiedInstruction row) {
+        return functions(row).stream().map(ScoredFunction::code).toList();
+    }
+
+    /** The kept functions with their ids (an online DPO round's samples travel without them); empty when unknown. */
+    @Transactional
+    public List<dev.autoif.contracts.FunctionRef> keptFunctionRefs(String instructionId) {
+        VerifiedInstruction row = VerifiedInstruction.findById(instructionId);
+        return row == null ? List.of() : functions(row).stream()
+                .map(f -> new dev.autoif.contracts.FunctionRef(f.functionId(), f.code())).toList();
+    }
+
+    private static List<ScoredFunction> functions(VerifiedInstruction row) {
         try {
-            List<ScoredFunction> functions = EnvelopeCodec.mapper().readValue(row.functionsJson,
-                    new TypeReference<List<ScoredFunction>>() { });
-            return functions.stream().map(ScoredFunction::code).toList();
+            return EnvelopeCodec.mapper().readValue(row.functionsJson, new TypeReference<List<ScoredFunction>>() { });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored functions of " + row.instructionId + " are unreadable", e);
         }

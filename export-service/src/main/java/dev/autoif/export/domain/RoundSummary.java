@@ -1,0 +1,57 @@
+package dev.autoif.export.domain;
+
+import java.time.Instant;
+
+/**
+ * One online DPO round as the round list, the funnel and the card show it.
+ *
+ * @param status {@code sampling} until every prompt came back verified, then {@code done}
+ * @param promptsWithPairs prompts with at least one chosen and one rejected response by {@link PairRule}
+ */
+public record RoundSummary(int round, String status, String baseUrl, String model, int k, double temperature,
+        String promptForm, int prompts, int promptsVerified, int responses, long promptsWithPairs,
+        Instant requestedAt) {
+
+    public static final String SAMPLING = "sampling";
+    public static final String DONE = "done";
+
+    public static String status(int prompts, int promptsVerified) {
+        return promptsVerified >= prompts ? DONE : SAMPLING;
+    }
+
+    /** One line of the funnel's text table. */
+    public String text() {
+        return String.format("round %d (%s): %s at %s, k %d, temperature %s: %d/%d prompts verified, %d responses,"
+                + " %d prompts with pairs", round, status, model, baseUrl, k, temperature, promptsVerified, prompts,
+                responses, promptsWithPairs);
+    }
+
+    /** The funnel's text lines for the rounds (nothing without rounds). */
+    public static String textLines(java.util.List<RoundSummary> rounds) {
+        StringBuilder b = new StringBuilder();
+        if (!rounds.isEmpty()) {
+            b.append("\nonline DPO rounds:\n");
+            rounds.forEach(r -> b.append(r.text()).append('\n'));
+        }
+        return b.toString();
+    }
+
+    /** The dataset card's section on the rounds (nothing without rounds). */
+    public static String markdown(java.util.List<RoundSummary> rounds) {
+        if (rounds.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("\n## Online DPO rounds\n\n");
+        b.append("Each round sampled K responses per kept SFT prompt from the policy, verified them with the prompt's")
+                .append(" kept functions and paired them by pass rate (paper 3.4). Files: `GET /runs/{id}/rounds/{n}/")
+                .append("export/dpo`.\n\n");
+        b.append("| round | status | policy | K | temperature | prompts verified | responses | prompts with pairs |\n");
+        b.append("|---|---|---|---|---|---|---|---|\n");
+        for (RoundSummary r : rounds) {
+            b.append(String.format("| %d | %s | `%s` | %d | %s | %d/%d | %d | %d |%n", r.round(), r.status(),
+                    r.model().replace("|", "\\|").replace("`", "'"), r.k(), r.temperature(), r.promptsVerified(),
+                    r.prompts(), r.responses(), r.promptsWithPairs()));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.autoif.export.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An online DPO round of a run: its policy, how many prompts it sent to query-service and how many came back
+ * verified. The round is done when every prompt came back.
+ */
+@Entity
+@Table(name = "export_round")
+@IdClass(RoundRow.Key.class)
+public class RoundRow extends PanacheEntityBase {
+
+    @Id
+    @Column(length = 100, nullable = false)
+    public String runId;
+
+    @Id
+    public int round;
+
+    @Column(length = 500, nullable = false)
+    public String baseUrl;
+
+    @Column(length = 200, nullable = false)
+    public String model;
+
+    public int k;
+
+    public double temperature;
+
+    @Column(length = 20, nullable = false)
+    public String promptForm;
+
+    /** Prompts sent to be sampled. */
+    public int prompts;
+
+    /** Prompts whose samples came back verified (with or without responses). */
+    public int promptsVerified;
+
+    /** Responses verified. */
+    public int responses;
+
+    @Column(nullable = false)
+    public Instant requestedAt;
+
+    /** The composite primary key (run id, round). */
+    public static class Key implements Serializable {
+
+        public String runId;
+        public int round;
+
+        public Key() {
+        }
+
+        public Key(String runId, int round) {
+            this.runId = runId;
+            this.round = round;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(runId, k.runId) && round == k.round;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(runId, round);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+-- Online DPO rounds: one row per round (the prompts it sent, how many came back verified) and one row per response
+-- the round's policy gave, with its pass rate.
+create table export_round (round integer not null, k integer not null, temperature float(53) not null, prompts integer not null, promptsVerified integer not null, responses integer not null, requestedAt timestamp(6) with time zone not null, runId varchar(100) not null, baseUrl varchar(500) not null, model varchar(200) not null, promptForm varchar(20) not null, primary key (runId, round));
+create table export_round_response (round integer not null, responseIndex integer not null, passRate float(53) not null, id bigint not null, runId varchar(100) not null, sampleId varchar(200) not null, instructionId varchar(200) not null, queryId varchar(200) not null, instruction varchar(1000000), query varchar(1000000), prompt varchar(1000000) not null, response varchar(1000000) not null, primary key (id), constraint export_round_response_key unique (runId, round, sampleId, responseIndex));
+create index export_round_response_order on export_round_response (runId, round, instructionId, queryId, sampleId, responseIndex);
+create sequence export_round_response_SEQ start with 1 increment by 50;
