@@ -1,6 +1,10 @@
 package dev.autoif.verifier;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autoif.contracts.Envelope;
@@ -119,6 +123,11 @@ class VerifierTopicsTest {
         assertThat(p.get(0).dropped()).containsEntry("unsupported-import", 1L)
                 .containsEntry("function-unsupported-import", 2L);
         assertThat(read(Topics.INSTRUCTIONS_VERIFIED, id, 1, Duration.ofSeconds(2))).isEmpty();
+        // the dropped instruction's report is stored: why it went, per function
+        given().when().get("/cross-validations/" + id).then().statusCode(200)
+                .body("outcome", equalTo("unsupported-import"))
+                .body("functions.outcome", contains("function-unsupported-import", "function-unsupported-import"))
+                .body("cases", hasSize(4));
     }
 
     @Test

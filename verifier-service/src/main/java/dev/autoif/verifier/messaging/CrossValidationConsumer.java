@@ -13,6 +13,7 @@ import dev.autoif.platform.messaging.step.ConsumerStep;
 import dev.autoif.platform.messaging.step.StepOutcome;
 import dev.autoif.platform.messaging.step.StepWork;
 import dev.autoif.verifier.domain.CrossValidation;
+import dev.autoif.verifier.domain.CrossValidationReport;
 import dev.autoif.verifier.domain.CrossValidator;
 import dev.autoif.verifier.persistence.VerifiedInstructions;
 import dev.autoif.verifier.sandbox.FunctionResult;
@@ -27,6 +28,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * {@code instructions.candidates} -> cross-validation in the sandbox -> {@code instructions.verified} (survivors
  * only, also stored for {@code POST /verify} and {@code /reward}) and a progress delta with the drops by reason.
+ * Every instruction's report (verdict per function and case, kept or dropped) is stored for
+ * {@code GET /cross-validations/{instructionId}}.
  * The sandbox runs outside any transaction (platform {@link ConsumerStep}); records run concurrently in worker pool
  * {@code cross-validation}.
  */
@@ -96,7 +99,8 @@ public class CrossValidationConsumer implements StepWork<InstructionCandidate> {
         if (!outcome.kept()) {
             dropped.merge(outcome.dropReason(), 1L, Long::sum);
         }
-        StepOutcome out = StepOutcome.none();
+        StepOutcome out = StepOutcome.none().write(() -> store.saveReport(c.instructionId(), c.runId(),
+                outcome.kept() ? CrossValidationReport.KEPT : outcome.dropReason(), outcome.report()));
         if (outcome.kept()) {
             out.write(() -> store.save(outcome.verified()))
                     .send(Topics.INSTRUCTIONS_VERIFIED, c.instructionId(), messageId(in), c.runId(),
