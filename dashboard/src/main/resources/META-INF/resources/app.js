@@ -305,11 +305,12 @@ function runPage(view, runId) {
   rates = {};
   const head = h("div", { class: "panel" });
   const funnel = h("div", { id: "funnel", class: "panel" });
+  const tallies = h("div", { id: "tallies", class: "panel tally" });
   const report = h("tbody");
   const base = "api/export/runs/" + enc(runId);
   const link = (href, label) => h("a", { href: base + href, class: "export", onclick: download }, label);
   view.append(h("h1", {}, "Run ", h("span", { id: "run-id" }, runId)), head,
-    h("h2", {}, "Funnel per stage"), funnel,
+    h("h2", {}, "Funnel per stage"), funnel, tallies,
     h("h2", {}, "Paper-shaped report"),
     h("table", { id: "report" }, h("thead", {}, h("tr", {}, h("th", {}, "step"), h("th", { class: "num" }, "count"),
       h("th", {}, "dropped"))), report),
@@ -331,6 +332,7 @@ function runPage(view, runId) {
       api("export/runs/" + enc(runId) + "/funnel").catch((e) => (e.status === 404 ? null : Promise.reject(e)))]);
     renderHead(head, run, f);
     renderFunnel(funnel, f ? f.stages : run.funnel);
+    renderTallies(tallies, f && f.tallies);
     if (f) {
       report.replaceChildren(...f.report.map((s) => h("tr", {}, h("td", {}, s.step),
         h("td", { class: "num" }, fmt(s.count)), h("td", { class: "drops" }, dropList(s.dropped)))));
@@ -356,6 +358,18 @@ function renderHead(head, run, f) {
 function dropList(dropped) {
   return Object.entries(dropped || {}).sort().map(([reason, n]) =>
     h("span", { class: "drop", "data-reason": reason }, reason + " ", h("b", {}, fmt(n))));
+}
+
+// Counts of another unit than a stage's own (the functions inside cross-validation's instructions), shown apart.
+function renderTallies(el, tallies) {
+  const f = tallies && tallies.functions;
+  el.hidden = !f;
+  if (!f) return;
+  const n = (x) => (x === null || x === undefined) ? "?" : fmt(x);
+  el.replaceChildren(h("div", { class: "name" }, "functions (inside cross-validation's instructions, counted apart)"),
+    h("div", { class: "counts", "data-tally": "functions" }, "in ", h("b", { class: "in" }, n(f.in)), " \u2192 kept ",
+      h("b", { class: "out" }, n(f.out))),
+    h("div", { class: "drops" }, dropList(f.dropped)));
 }
 
 function renderFunnel(el, stages) {

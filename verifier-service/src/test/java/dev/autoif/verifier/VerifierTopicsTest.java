@@ -108,6 +108,8 @@ class VerifierTopicsTest {
         assertThat(p.get(0).itemsIn()).isEqualTo(1);
         assertThat(p.get(0).itemsOut()).isEqualTo(1);
         assertThat(p.get(0).dropped()).isEqualTo(Map.of("function-unsupported-import", 1L, "function-constant", 1L));
+        // the functions are counted apart: 4 in, 2 kept
+        assertThat(p.get(0).modes()).isEqualTo(Map.of("functions-in", 4L, "functions-out", 2L));
     }
 
     @Test

@@ -6,12 +6,14 @@ import dev.autoif.contracts.InvalidMessageException;
 import dev.autoif.contracts.MessageType;
 import dev.autoif.contracts.RunSpec;
 import dev.autoif.contracts.Stage;
+import dev.autoif.contracts.StageProgress;
 import dev.autoif.contracts.TestCase;
 import dev.autoif.contracts.Topics;
 import dev.autoif.platform.messaging.Progress;
 import dev.autoif.platform.messaging.step.ConsumerStep;
 import dev.autoif.platform.messaging.step.StepOutcome;
 import dev.autoif.platform.messaging.step.StepWork;
+import dev.autoif.platform.progress.UnitTallies;
 import dev.autoif.verifier.domain.CrossValidation;
 import dev.autoif.verifier.domain.CrossValidationReport;
 import dev.autoif.verifier.domain.CrossValidator;
@@ -106,8 +108,11 @@ public class CrossValidationConsumer implements StepWork<InstructionCandidate> {
                     .send(Topics.INSTRUCTIONS_VERIFIED, c.instructionId(), messageId(in), c.runId(),
                             MessageType.InstructionVerified, outcome.verified());
         }
-        return out.progress(messageId(in) + ":progress",
-                Progress.delta(c.runId(), Stage.CROSS_VALIDATION, 1, outcome.kept() ? 1 : 0, dropped));
+        // the functions inside are another unit: counted apart, as modes (platform UnitTallies)
+        Map<String, Long> functions = Map.of(UnitTallies.FUNCTIONS_IN, (long) codes.size(),
+                UnitTallies.FUNCTIONS_OUT, outcome.kept() ? (long) outcome.verified().functions().size() : 0L);
+        return out.progress(messageId(in) + ":progress", new StageProgress(c.runId(), Stage.CROSS_VALIDATION, 1,
+                outcome.kept() ? 1 : 0, dropped, 0, 0, 0, false, functions));
     }
 
     private static String messageId(Envelope<?> in) {
