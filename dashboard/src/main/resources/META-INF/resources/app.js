@@ -179,14 +179,45 @@ function elapsed(run) {
   return end - start;
 }
 
+// ETA: p = the share of the 9 stages done, plus the running stages' share of their input seen so far (items in over
+// the previous stage's items out, at most 1); the average progress rate since the start is p / elapsed, so
+// ETA = elapsed * (1 - p) / p. A rough linear extrapolation: shown while running, once p > 0.
+function eta(run) {
+  if (run.status !== "running") return null;
+  const byStage = Object.fromEntries((run.funnel || []).map((s) => [s.stage, s]));
+  let p = 0;
+  STAGES.forEach((name, i) => {
+    const s = byStage[name];
+    if (!s) return;
+    if (s.done) { p += 1; return; }
+    const prev = i > 0 ? byStage[STAGES[i - 1]] : null;
+    if (prev && prev.itemsOut > 0) p += Math.min(1, s.itemsIn / prev.itemsOut) * 0.99;
+  });
+  p /= STAGES.length;
+  const ms = elapsed(run);
+  return p > 0 && p < 1 && ms > 0 ? ms * (1 - p) / p : null;
+}
+
+// Cost once GET /runs/{id} has it ({usd, savedUsd, unknownPriceCalls}); "—" otherwise.
+function cost(run) {
+  const c = run.cost;
+  if (!c || typeof c.usd !== "number") return "—";
+  let text = "$" + c.usd.toFixed(c.usd < 1 ? 4 : 2);
+  if (typeof c.savedUsd === "number" && c.savedUsd > 0) text += " (saved $" + c.savedUsd.toFixed(2) + ")";
+  if (c.unknownPriceCalls > 0) text += " + " + fmt(c.unknownPriceCalls) + " calls unpriced";
+  return text;
+}
+
 function runsPage(view) {
   const tbody = h("tbody");
   const total = h("span", { class: "hint" });
   view.append(h("h1", {}, "Runs"),
     h("table", { id: "runs-table" },
       h("thead", {}, h("tr", {}, h("th", {}, "run"), h("th", {}, "name"), h("th", {}, "status"),
-        h("th", {}, "progress"), h("th", { class: "num" }, "elapsed"), h("th", { class: "num" }, "LLM calls"),
-        h("th", { class: "num" }, "tokens"), h("th", {}, ""))),
+        h("th", {}, "progress"), h("th", { class: "num" }, "elapsed"),
+        h("th", { class: "num", title: "elapsed × (1 − p) / p, p = share of the stages done" }, "ETA"),
+        h("th", { class: "num" }, "LLM calls"), h("th", { class: "num" }, "tokens"), h("th", { class: "num" }, "cost"),
+        h("th", {}, ""))),
       tbody),
     total,
     h("h2", {}, "Submit a run"),
@@ -207,8 +238,10 @@ function runsPage(view) {
         h("td", {}, h("span", { class: "progress", title: Math.round(p * 100) + "%" },
           h("span", { style: "width:" + Math.round(p * 100) + "%" }))),
         h("td", { class: "num" }, duration(elapsed(run))),
+        h("td", { class: "num eta" }, live ? (eta(run) === null ? "…" : "~" + duration(eta(run))) : ""),
         h("td", { class: "num llm-calls" }, fmt(run.llmCalls)),
         h("td", { class: "num tokens" }, fmt(run.tokens)),
+        h("td", { class: "num cost" }, cost(run)),
         h("td", {}, live ? h("button", { class: "secondary cancel", onclick: () => cancel(run.runId) }, "Cancel")
           : null));
     }));
@@ -272,11 +305,12 @@ function runPage(view, runId) {
   rates = {};
   const head = h("div", { class: "panel" });
   const funnel = h("div", { id: "funnel", class: "panel" });
+  const tallies = h("div", { id: "tallies", class: "panel tally" });
   const report = h("tbody");
   const base = "api/export/runs/" + enc(runId);
   const link = (href, label) => h("a", { href: base + href, class: "export", onclick: download }, label);
   view.append(h("h1", {}, "Run ", h("span", { id: "run-id" }, runId)), head,
-    h("h2", {}, "Funnel per stage"), funnel,
+    h("h2", {}, "Funnel per stage"), funnel, tallies,
     h("h2", {}, "Paper-shaped report"),
     h("table", { id: "report" }, h("thead", {}, h("tr", {}, h("th", {}, "step"), h("th", { class: "num" }, "count"),
       h("th", {}, "dropped"))), report),
@@ -298,6 +332,7 @@ function runPage(view, runId) {
       api("export/runs/" + enc(runId) + "/funnel").catch((e) => (e.status === 404 ? null : Promise.reject(e)))]);
     renderHead(head, run, f);
     renderFunnel(funnel, f ? f.stages : run.funnel);
+    renderTallies(tallies, f && f.tallies);
     if (f) {
       report.replaceChildren(...f.report.map((s) => h("tr", {}, h("td", {}, s.step),
         h("td", { class: "num" }, fmt(s.count)), h("td", { class: "drops" }, dropList(s.dropped)))));
@@ -313,14 +348,28 @@ function renderHead(head, run, f) {
       run.error ? " " + run.error : "", live ? h("button", { class: "secondary cancel",
         onclick: () => cancel(run.runId) }, "Cancel") : null),
     h("dt", {}, "elapsed"), h("dd", {}, duration(elapsed(run))),
+    h("dt", {}, "ETA"), h("dd", { id: "run-eta" }, eta(run) === null ? "—" : "~" + duration(eta(run))),
     h("dt", {}, "LLM calls"), h("dd", { id: "run-llm-calls" }, fmt(run.llmCalls)),
     h("dt", {}, "tokens"), h("dd", {}, fmt(run.tokens)),
+    h("dt", {}, "cost"), h("dd", { id: "run-cost" }, cost(run)),
     h("dt", {}, "funnel complete"), h("dd", { id: "funnel-complete" }, f ? String(f.complete) : "no data yet")));
 }
 
 function dropList(dropped) {
   return Object.entries(dropped || {}).sort().map(([reason, n]) =>
     h("span", { class: "drop", "data-reason": reason }, reason + " ", h("b", {}, fmt(n))));
+}
+
+// Counts of another unit than a stage's own (the functions inside cross-validation's instructions), shown apart.
+function renderTallies(el, tallies) {
+  const f = tallies && tallies.functions;
+  el.hidden = !f;
+  if (!f) return;
+  const n = (x) => (x === null || x === undefined) ? "?" : fmt(x);
+  el.replaceChildren(h("div", { class: "name" }, "functions (inside cross-validation's instructions, counted apart)"),
+    h("div", { class: "counts", "data-tally": "functions" }, "in ", h("b", { class: "in" }, n(f.in)), " \u2192 kept ",
+      h("b", { class: "out" }, n(f.out))),
+    h("div", { class: "drops" }, dropList(f.dropped)));
 }
 
 function renderFunnel(el, stages) {
@@ -432,23 +481,85 @@ async function showInstruction(el, runId, i) {
     fate.replaceChildren(h("span", { class: "dropped" }, "dropped"), " at function generation (no usable function)");
     return;
   }
+  const verdicts = h("div", { id: "cross-validation" });
+  const nli = h("div", { id: "back-translations" });
+  functions.append(verdicts, nli);
   try {
-    const v = await api("verifier/verified-instructions/" + enc(i.instructionId));
-    const samples = await api("export/runs/" + enc(runId) + "/samples?limit=1&instruction=" + enc(i.instructionId))
-      .catch(() => ({ total: 0 }));
-    fate.replaceChildren(h("span", { class: "kept" }, "kept by cross-validation"),
-      samples.total > 0 ? " and by NLI (" + fmt(samples.total) + " sampled responses)"
-        : "; no responses sampled (yet, or NLI dropped it: see the funnel's back-translation drops)");
-    functions.replaceChildren(h("h2", {}, "Kept functions"), ...v.functions.map((fn, n) => h("div", {},
-      h("div", {}, "function " + (n + 1) + ": accuracy " + (fn.accuracy * 100).toFixed(0) + "%"
-        + (fn.constant ? " (constant verdict)" : "")), h("pre", {}, fn.code))));
+    const cv = await api("verifier/cross-validations/" + enc(i.instructionId));
+    if (cv.outcome !== "kept") {
+      fate.replaceChildren(h("span", { class: "dropped" }, "dropped"), " at cross-validation: ",
+        h("span", { class: "drop", "data-reason": cv.outcome }, cv.outcome));
+    } else {
+      const bt = await api("nli/runs/" + enc(runId) + "/back-translations?limit=1&instruction="
+        + enc(i.instructionId)).catch(() => ({ total: 0, items: [] }));
+      const nliOutcome = bt.items.length ? bt.items[0].outcome : null;
+      if (nliOutcome && nliOutcome !== "accepted") {
+        fate.replaceChildren(h("span", { class: "dropped" }, "dropped"), " at back-translation: ",
+          h("span", { class: "drop", "data-reason": nliOutcome }, nliOutcome));
+      } else {
+        const samples = await api("export/runs/" + enc(runId) + "/samples?limit=1&instruction="
+          + enc(i.instructionId)).catch(() => ({ total: 0 }));
+        fate.replaceChildren(h("span", { class: "kept" }, "kept by cross-validation"),
+          nliOutcome ? " and by NLI" : "; NLI has not labelled it (yet)",
+          samples.total > 0 ? " (" + fmt(samples.total) + " sampled responses)" : "; no responses sampled (yet)");
+      }
+    }
+    verdicts.replaceChildren(h("h2", {}, "Functions: verdict per case"), verdictMatrix(cv));
+    const code = cv.outcome === "kept" ? await api("verifier/verified-instructions/" + enc(i.instructionId))
+      .catch(() => null) : null;
+    if (code) {
+      verdicts.append(h("h2", {}, "Kept functions' code"), ...code.functions.map((fn) => h("div", {},
+        h("div", {}, fn.functionId + ": accuracy " + (fn.accuracy * 100).toFixed(0) + "%"
+          + (fn.constant ? " (constant verdict)" : "")), h("pre", {}, fn.code))));
+    }
+    if (cv.outcome === "kept") backTranslations(nli, runId, i.instructionId, 0);
   } catch (e) {
     if (e.status === 404) {
-      fate.replaceChildren(h("span", { class: "dropped" }, "dropped"),
-        " at cross-validation (or not verified yet): fewer kept functions or cases than the run's minimum");
+      fate.textContent = "cross-validation has not seen it yet";
     } else {
       fate.textContent = explain(e);
     }
+  }
+}
+
+// Functions down, cases across: each cell the sandbox's verdict; a case's expected label and accuracy on top.
+function verdictMatrix(cv) {
+  const pct = (x) => (x === null || x === undefined) ? "–" : (x * 100).toFixed(0) + "%";
+  const head = h("tr", {}, h("th", {}, "function"), h("th", {}, "fate"), h("th", { class: "num" }, "accuracy"),
+    ...cv.cases.map((c, n) => h("th", { class: "case" + (c.kept ? "" : " dropped-case"),
+      title: c.input + "\nexpected " + (c.expected ? "pass" : "fail") + ", case accuracy " + pct(c.accuracy)
+        + (c.kept ? "" : " (case dropped)") },
+    "case " + (n + 1) + (c.expected ? " ✓" : " ✗"))));
+  const rows = cv.functions.map((f) => h("tr", { "data-function-id": f.functionId },
+    h("td", {}, f.functionId), h("td", { class: f.outcome === "kept" ? "kept" : "dropped" }, f.outcome),
+    h("td", { class: "num" }, pct(f.accuracy)),
+    ...cv.cases.map((c, n) => h("td", { class: f.verdicts[n] ? "verdict verdict-" + f.verdicts[n] : "hint" },
+      f.verdicts[n] || "–"))));
+  return h("div", { class: "scroll" }, h("table", { class: "matrix", id: "verdict-matrix" }, h("thead", {}, head),
+    h("tbody", {}, ...rows)), h("div", { class: "hint" }, "✓ expected to pass, ✗ expected to fail;"
+      + " hover a case for its text and accuracy. The instruction: " + cv.outcome + "."));
+}
+
+async function backTranslations(el, runId, instructionId, offset) {
+  const limit = 20;
+  try {
+    const page = await api("nli/runs/" + enc(runId) + "/back-translations?limit=" + limit + "&offset=" + offset
+      + "&instruction=" + enc(instructionId));
+    const prev = h("button", { class: "secondary", disabled: offset <= 0,
+      onclick: () => backTranslations(el, runId, instructionId, Math.max(0, offset - limit)) }, "\u2190");
+    const next = h("button", { class: "secondary", disabled: offset + limit >= page.total,
+      onclick: () => backTranslations(el, runId, instructionId, offset + limit) }, "\u2192");
+    el.replaceChildren(h("h2", {}, "Back-translations (NLI)"),
+      page.total === 0 ? h("div", { class: "hint" }, "none labelled (yet, or every back-translation was unreadable)")
+        : h("table", { id: "back-translation-table" }, h("thead", {}, h("tr", {}, h("th", {}, "function"),
+          h("th", {}, "back-translation"), h("th", {}, "label"), h("th", { class: "num" }, "p(contradiction)"))),
+        h("tbody", {}, ...page.items.map((b) => h("tr", {}, h("td", {}, b.functionId || ""),
+          h("td", { class: "text" }, b.backTranslation),
+          h("td", { class: "nli-label label-" + b.label.toLowerCase() }, b.label.toLowerCase()),
+          h("td", { class: "num" }, b.contradiction.toFixed(2)))))),
+      page.total > limit ? h("div", { class: "pager" }, prev, next) : null);
+  } catch (e) {
+    el.replaceChildren(h("div", { class: "hint" }, explain(e)));
   }
 }
 
@@ -490,6 +601,7 @@ async function samplesPage(view, runId, params) {
 
 async function showSample(el, runId, s) {
   const verdicts = h("ol", { id: "verdicts" }, h("li", { class: "hint" }, "re-running the functions\u2026"));
+  const pairs = h("div", { id: "pairs" }, h("span", { class: "hint" }, "\u2026"));
   el.replaceChildren(...h("div", {}, h("h2", {}, "Sample"),
     h("dl", { class: "kv" },
       h("dt", {}, "response"), h("dd", {}, s.responseId),
@@ -501,7 +613,9 @@ async function showSample(el, runId, s) {
     h("div", {}, "prompt"), h("div", { class: "text" }, s.prompt),
     h("div", {}, "response"), h("div", { class: "text" }, s.response),
     s.analysis ? [h("div", {}, "judge's analysis"), h("div", { class: "text analysis" }, s.analysis)] : null,
-    h("div", {}, "verdict per kept function (verifier, now)"), verdicts).childNodes);
+    h("div", {}, "verdict per kept function (verifier, now)"), verdicts,
+    h("div", {}, "DPO pairs of this prompt (query level, as the DPO export builds them)"), pairs).childNodes);
+  samplePairs(pairs, runId, s.sampleId);
   try {
     const r = await api("verifier/verify", { json: { instructionId: s.instructionId, responses: [s.response] } });
     const res = r.results[0];
@@ -510,6 +624,23 @@ async function showSample(el, runId, s) {
     verdicts.setAttribute("data-pass-rate", String(res.passRate));
   } catch (e) {
     verdicts.replaceChildren(h("li", { class: "hint" }, explain(e)));
+  }
+}
+
+async function samplePairs(el, runId, sampleId) {
+  try {
+    const p = await api("export/runs/" + enc(runId) + "/samples/" + enc(sampleId) + "/pairs");
+    el.replaceChildren(p.pairs.length === 0
+      ? h("span", { class: "hint" }, "no pair: the prompt's " + fmt(p.responses) + " responses have no chosen"
+        + " (pass rate > 0.5) and rejected (pass rate 0) texts to pair")
+      : h("table", { id: "pairs-table" }, h("thead", {}, h("tr", {}, h("th", {}, "chosen"), h("th", {}, "rejected"))),
+        h("tbody", {}, ...p.pairs.map((x) => h("tr", {},
+          h("td", { class: "text" + (x.chosenHere ? " here" : "") }, x.chosen),
+          h("td", { class: "text" + (x.rejectedHere ? " here" : "") }, x.rejected))))),
+    h("div", { class: "hint" }, "built from the prompt's " + fmt(p.responses) + " responses; outlined: a text of"
+      + " this sample"));
+  } catch (e) {
+    el.replaceChildren(h("span", { class: "hint" }, explain(e)));
   }
 }
 

@@ -151,6 +151,11 @@ class DashboardIT {
         assertThat(pageDrops()).as("drops by reason per stage on the page vs GET /funnel").isEqualTo(expectedDrops);
         assertThat(number(text(By.id("run-llm-calls")))).as("LLM calls on the page")
                 .isEqualTo(run.path("llmCalls").asLong());
+        // the functions inside cross-validation's instructions: a tally apart from the stages
+        assertThat(number(text(By.cssSelector("[data-tally=functions] .in")))).as("functions in on the page")
+                .isEqualTo(funnel.path("tallies").path("functions").path("in").asLong());
+        assertThat(pageDrops().getOrDefault("CROSS_VALIDATION", Map.of()).keySet())
+                .as("no function drops among the instruction stage's").noneMatch(r -> r.startsWith("function-"));
         List<WebElement> links = browser.findElements(By.cssSelector("#exports a.export"));
         assertThat(links).as("export links").hasSize(13);
         for (WebElement a : links) {
@@ -195,6 +200,12 @@ class DashboardIT {
         long passes = verdicts.stream().filter(v -> v.endsWith(": pass")).count();
         assertThat((double) passes / verdicts.size()).as("share of passing verdicts shown %s", verdicts)
                 .isCloseTo(expected.path("passRate").asDouble(), Offset.offset(1e-9));
+        JsonNode pairs = api.expect(api.get(stack.url(Service.EXPORT) + "/runs/" + runId + "/samples/"
+                + expected.path("sampleId").asText() + "/pairs"), 200, "pairs");
+        waitFor(Duration.ofSeconds(20), "the sample's DPO pairs", () -> !rows("#pairs table, #pairs .hint").isEmpty()
+                && !text(By.id("pairs")).equals("\u2026"));
+        assertThat(rows("#pairs-table tbody tr")).as("DPO pairs of the sample's prompt on the page")
+                .hasSize(pairs.path("pairs").size());
         screenshot("samples");
     }
 
@@ -219,6 +230,22 @@ class DashboardIT {
         found.getFirst().click();
         waitFor(Duration.ofSeconds(20), "the instruction's fate",
                 () -> text(By.id("instruction-fate")).matches("(?s).*(kept|dropped).*"));
+        String instructionId = found.getFirst().getAttribute("data-instruction-id");
+        Api.Reply seen = api.get(stack.url(Service.VERIFIER) + "/cross-validations/" + instructionId);
+        // 404: function generation dropped it, cross-validation never saw it
+        JsonNode cv = seen.status() == 404 ? Api.JSON.createObjectNode()
+                : api.expect(seen, 200, "cross-validation");
+        waitFor(Duration.ofSeconds(20), "the verdict matrix", () -> cv.path("functions").isEmpty()
+                || !rows("#verdict-matrix tbody tr").isEmpty());
+        assertThat(rows("#verdict-matrix tbody tr")).as("one row per function").hasSize(cv.path("functions").size());
+        assertThat(rows("#verdict-matrix thead th.case")).as("one column per case").hasSize(cv.path("cases").size());
+        if (cv.path("outcome").asText().equals("kept")) {
+            JsonNode bt = api.expect(api.get(stack.url(Service.NLI) + "/runs/" + runId
+                    + "/back-translations?instruction=" + instructionId), 200, "back-translations");
+            waitFor(Duration.ofSeconds(20), "the back-translations", () -> !rows("#back-translations h2").isEmpty());
+            assertThat(rows("#back-translation-table tbody tr")).as("back-translations with their NLI label")
+                    .hasSize((int) Math.min(20, bt.path("total").asLong()));
+        }
         screenshot("instructions");
     }
 

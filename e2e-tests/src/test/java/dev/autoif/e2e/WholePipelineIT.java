@@ -291,6 +291,9 @@ class WholePipelineIT {
             counts.add(step.path("count").asLong());
             step.path("dropped").properties().forEach(e -> drops.merge(e.getKey(), e.getValue().asLong(), Long::sum));
         }
+        // function drops are the functions' own tally, apart from the instructions' report steps
+        funnel.path("tallies").path("functions").path("dropped").properties()
+                .forEach(e -> drops.merge(e.getKey(), e.getValue().asLong(), Long::sum));
         assertThat(counts).as("report counts of the seeded run").isEqualTo(EXPECTED_REPORT);
         assertThat(drops).as("drop reasons of the seeded run").isEqualTo(new TreeMap<>(EXPECTED_DROPS));
         assertThat(funnel.path("llm").path("calls").asLong()).as("LLM calls of the seeded run")

@@ -9,8 +9,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.autoif.contracts.Envelope;
+import dev.autoif.contracts.MessageType;
 import dev.autoif.contracts.PreferencePair;
 import dev.autoif.contracts.Stage;
+import dev.autoif.contracts.StageProgress;
 import dev.autoif.contracts.Topics;
 import dev.autoif.export.persistence.AcceptedInstructionRow;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -141,7 +144,11 @@ class ExportFlowTest {
         Records.spec(run, "funnel demo");
         Records.progress(run, Stage.SELF_INSTRUCT, 2, 3, Map.of("duplicate", 1L), 4, 1000, 500, true);
         Records.progress(run, Stage.FUNCTION_GENERATION, 3, 3, Map.of(), 3, 900, 2000, false);
-        Records.progress(run, Stage.CROSS_VALIDATION, 3, 2, Map.of("function-accuracy", 1L), 0, 0, 0, false);
+        // cross-validation counts instructions; the functions inside are reported as modes and function-* drops
+        Records.publish(Topics.RUNS_PROGRESS, run, Envelope.of("progress:" + run + ":cv", run,
+                MessageType.StageProgress, new StageProgress(run, Stage.CROSS_VALIDATION, 3, 2,
+                        Map.of("function-accuracy", 1L), 0, 0, 0, false, Map.of("functions-in", 9L,
+                                "functions-out", 5L))));
         Records.progress(run, Stage.BACK_TRANSLATION, 2, 2, Map.of(), 6, 300, 100, false);
         Records.progress(run, Stage.QUERY_SAMPLING, 2, 2, Map.of(), 2, 400, 800, false);
         Records.progress(run, Stage.RESPONSE_VERIFICATION, 2, 4, Map.of(), 0, 0, 0, false);
@@ -174,7 +181,12 @@ class ExportFlowTest {
                 "pairs after verification", "pairs after judging");
         assertThat(f.getList("report.count", Long.class)).containsExactly(2L, 3L, 3L, 2L, 2L, 2L, 4L, 2L, 1L);
         assertThat(f.getLong("report[1].dropped.duplicate")).isEqualTo(1);
-        assertThat(f.getLong("report[3].dropped.function-accuracy")).isEqualTo(1);
+        // function drops are the functions' tally, apart from the instructions' stage
+        assertThat(f.getMap("report[3].dropped")).isEmpty();
+        assertThat(f.getMap("stages.find { it.stage == 'CROSS_VALIDATION' }.dropped")).isEmpty();
+        assertThat(f.getLong("tallies.functions.in")).isEqualTo(9);
+        assertThat(f.getLong("tallies.functions.out")).isEqualTo(5);
+        assertThat(f.getLong("tallies.functions.dropped.function-accuracy")).isEqualTo(1);
         assertThat(f.getLong("report[8].dropped.below-judge-threshold")).isEqualTo(1);
         assertThat(stageOut(f, Stage.EXPORT)).isEqualTo(1);
         assertThat(f.getLong("llm.calls")).isEqualTo(17);
@@ -184,7 +196,9 @@ class ExportFlowTest {
         String text = given().queryParam("format", "text").get("/runs/{id}/funnel", run).then().statusCode(200)
                 .contentType(containsString("text/plain")).extract().asString();
         assertThat(text).contains("complete").contains("funnel demo")
-                .containsPattern("instructions after cross-validation\\s+2\\s+function-accuracy=1")
+                .containsPattern("instructions after cross-validation\\s+2\\s*\n")
+                .contains("functions (inside cross-validation's instructions): 9 in, 5 out, dropped"
+                        + " function-accuracy=1")
                 .containsPattern("pairs after judging\\s+1\\s+below-judge-threshold=1");
         assertThat(given().accept("text/plain").get("/runs/{id}/funnel", run).then().statusCode(200).extract()
                 .asString()).isEqualTo(text);

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.startsWith;
@@ -60,6 +61,23 @@ class SampleListingTest {
                 .body("total", equalTo(0));
         given().queryParam("instruction", "i2").when().get("/runs/" + run + "/samples").then().statusCode(200)
                 .body("items.response", contains("waiting"));
+
+        // the sample's prompt's DPO pairs, by the export's pair rule: chosen best pass rate first, rejected: 0
+        given().when().get("/runs/" + run + "/samples/sample-i1-q1/pairs").then().statusCode(200)
+                .body("instructionId", equalTo("i1"))
+                .body("responses", equalTo(3))
+                .body("pairs.chosen", contains("good answer", "Okay answer"))
+                .body("pairs.rejected", contains("bad answer", "bad answer"))
+                .body("pairs.chosenHere", contains(true, true));
+        given().queryParam("min-pass-rate", 0.8).when().get("/runs/" + run + "/samples/sample-i1-q1/pairs")
+                .then().statusCode(200).body("pairs.chosen", contains("good answer"));
+        // a prompt with nothing rejected has no pairs; an unknown sample is 404; a bad bound is 400
+        given().when().get("/runs/" + run + "/samples/sample-i2-q1/pairs").then().statusCode(200)
+                .body("pairs", empty());
+        given().when().get("/runs/" + run + "/samples/nope/pairs").then().statusCode(404)
+                .contentType(startsWith("application/problem+json"));
+        given().queryParam("min-pass-rate", 0).when().get("/runs/" + run + "/samples/sample-i1-q1/pairs")
+                .then().statusCode(400).body("errors.field", contains("min-pass-rate"));
     }
 
     @Test
@@ -75,6 +93,7 @@ class SampleListingTest {
     @Test
     void theEndpointIsDocumented() {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
-                .body("paths", hasKey("/runs/{id}/samples"));
+                .body("paths", hasKey("/runs/{id}/samples"))
+                .body("paths", hasKey("/runs/{id}/samples/{sampleId}/pairs"));
     }
 }

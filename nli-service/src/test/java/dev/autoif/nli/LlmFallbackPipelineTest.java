@@ -6,6 +6,7 @@ import static dev.autoif.nli.Fixtures.fn;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -106,6 +107,18 @@ class LlmFallbackPipelineTest {
             assertThat(d.llmCalls()).isEqualTo(2);
         });
         assertThat(Fixtures.accepted(List.of(commas.instructionId()), 1, Duration.ofSeconds(3))).isEmpty();
+        // the dropped instruction's back-translation is kept with its label, listed by run, instruction and label
+        given().when().get("/runs/" + runId + "/back-translations?instruction=" + commas.instructionId()
+                + "&label=contradiction").then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].functionId", equalTo("f-n1"))
+                .body("items[0].label", equalTo("CONTRADICTION"))
+                .body("items[0].outcome", equalTo("nli-contradiction"))
+                .body("items[0].mode", equalTo("llm"));
+        given().when().get("/runs/" + runId + "/back-translations?label=entailment").then().statusCode(200)
+                .body("total", equalTo(0));
+        given().when().get("/runs/" + runId + "/back-translations?label=maybe&limit=0").then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("label", "limit"));
     }
 
     @Test

@@ -1,6 +1,10 @@
 package dev.autoif.verifier;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autoif.contracts.Envelope;
@@ -104,6 +108,8 @@ class VerifierTopicsTest {
         assertThat(p.get(0).itemsIn()).isEqualTo(1);
         assertThat(p.get(0).itemsOut()).isEqualTo(1);
         assertThat(p.get(0).dropped()).isEqualTo(Map.of("function-unsupported-import", 1L, "function-constant", 1L));
+        // the functions are counted apart: 4 in, 2 kept
+        assertThat(p.get(0).modes()).isEqualTo(Map.of("functions-in", 4L, "functions-out", 2L));
     }
 
     @Test
@@ -119,6 +125,11 @@ class VerifierTopicsTest {
         assertThat(p.get(0).dropped()).containsEntry("unsupported-import", 1L)
                 .containsEntry("function-unsupported-import", 2L);
         assertThat(read(Topics.INSTRUCTIONS_VERIFIED, id, 1, Duration.ofSeconds(2))).isEmpty();
+        // the dropped instruction's report is stored: why it went, per function
+        given().when().get("/cross-validations/" + id).then().statusCode(200)
+                .body("outcome", equalTo("unsupported-import"))
+                .body("functions.outcome", contains("function-unsupported-import", "function-unsupported-import"))
+                .body("cases", hasSize(4));
     }
 
     @Test

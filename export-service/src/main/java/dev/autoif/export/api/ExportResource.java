@@ -108,10 +108,7 @@ public class ExportResource {
         DpoFormat f = Params.choice("format", format, DpoFormat.values(), DpoFormat.TRL, errors);
         PromptForm form = Params.choice("prompt", prompt, PromptForm.values(), PromptForm.NATURAL, errors);
         int pairs = Params.integer("pairs-per-prompt", pairsPerPrompt, config.pairsPerPrompt(), 1, 10_000, errors);
-        Double chosenBound = Params.decimal("min-pass-rate", minPassRate, 0, 1, errors);
-        if (chosenBound != null && chosenBound <= 0) {
-            errors.add(new Violation("min-pass-rate", "must be above 0, or chosen and rejected could be equal"));
-        }
+        Double chosenBound = Params.minChosenPassRate(minPassRate, errors);
         Split s = Params.split(validation, seed, split, errors);
         check(errors);
         runs.require(runId);

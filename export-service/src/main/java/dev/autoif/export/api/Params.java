@@ -3,6 +3,7 @@ package dev.autoif.export.api;
 import dev.autoif.contracts.Violation;
 import dev.autoif.export.domain.ExportParam;
 import dev.autoif.export.domain.Split;
+import dev.autoif.platform.http.QueryParams;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -33,19 +34,16 @@ final class Params {
     }
 
     static int integer(String name, String value, int dflt, int min, int max, List<Violation> errors) {
-        if (value == null || value.isBlank()) {
-            return dflt;
+        return QueryParams.integer(name, value, dflt, min, max, errors);
+    }
+
+    /** The chosen responses' inclusive pass-rate bound ({@code min-pass-rate}); null: the paper's "above 0.5". */
+    static Double minChosenPassRate(String value, List<Violation> errors) {
+        Double bound = decimal("min-pass-rate", value, 0, 1, errors);
+        if (bound != null && bound <= 0) {
+            errors.add(new Violation("min-pass-rate", "must be above 0, or chosen and rejected could be equal"));
         }
-        try {
-            int i = Integer.parseInt(value.trim());
-            if (i >= min && i <= max) {
-                return i;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new Violation(name, "must be an integer from " + min + " to " + max));
-        return dflt;
+        return bound;
     }
 
     /** One of {@code values} by its {@link ExportParam#param()}; {@code dflt} when absent. */

@@ -4,6 +4,7 @@ import dev.autoif.contracts.RunSpec;
 import dev.autoif.contracts.Stage;
 import dev.autoif.platform.progress.Funnel;
 import dev.autoif.platform.progress.StageTotals;
+import dev.autoif.platform.progress.UnitTallies;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,11 @@ import java.util.stream.Collectors;
 /**
  * A run's funnel in the shape of the paper's own report (instructions after dedup, after cross-validation, after
  * NLI; pairs after verification, after judging), with drop reasons per step, the raw stage totals, what export
- * holds and the LLM usage.
+ * holds and the LLM usage. {@code tallies}: counts of another unit than a stage's own, shown apart (the functions
+ * inside cross-validation's instructions, {@link UnitTallies}).
  */
 public record FunnelReport(String runId, String runName, boolean complete, List<Step> report,
-        List<StageTotals> stages, ExportCounts export, Usage llm) {
+        List<StageTotals> stages, ExportCounts export, Usage llm, Map<String, UnitTallies.Tally> tallies) {
 
     /** One line of the report; {@code stage} is null for the seed count, {@code count} null when unknown. */
     public record Step(String step, Stage stage, Long count, Map<String, Long> dropped) {
@@ -68,12 +70,13 @@ public record FunnelReport(String runId, String runName, boolean complete, List<
                 funnel.stage(Stage.EXPORT).dropped()));
         List<StageTotals> stages = funnel.stages();
         Usage usage = Usage.of(funnel, stages);
-        return new FunnelReport(runId, spec.map(RunSpec::name).orElse(null), funnel.done(), steps, stages, export,
-                usage);
+        // each stage counts its own unit; the functions inside cross-validation's instructions are a tally apart
+        return new FunnelReport(runId, spec.map(RunSpec::name).orElse(null), funnel.done(), steps,
+                stages.stream().map(UnitTallies::ownUnit).toList(), export, usage, UnitTallies.of(funnel));
     }
 
     private static Step out(String label, Funnel funnel, Stage stage) {
-        StageTotals t = funnel.stage(stage);
+        StageTotals t = UnitTallies.ownUnit(funnel.stage(stage));
         return new Step(label, stage, t.itemsOut(), t.dropped());
     }
 
@@ -97,6 +100,11 @@ public record FunnelReport(String runId, String runName, boolean complete, List<
         b.append(String.format("LLM: %d calls, %d prompt tokens, %d completion tokens, %s spent, %s saved by the"
                 + " cache%n", llm.calls(), llm.promptTokens(), llm.completionTokens(), llm.dollars(),
                 Usage.dollars(llm.savedUsd())));
+        UnitTallies.Tally f = tallies.get(UnitTallies.FUNCTIONS);
+        if (f != null) {
+            b.append(String.format("functions (inside cross-validation's instructions): %s in, %s out, dropped %s%n",
+                    f.in() == null ? "?" : f.in(), f.out() == null ? "?" : f.out(), drops(f.dropped())));
+        }
         return b.toString();
     }
 

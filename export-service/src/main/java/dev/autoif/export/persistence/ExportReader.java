@@ -62,6 +62,25 @@ public class ExportReader {
                 .toList()), config.pageSize());
     }
 
+    /**
+     * Every verified response of the prompt (instruction and query) that sample {@code sampleId} belongs to, in
+     * sampling order: the group query-level pairs are built from. Empty when the sample is unknown.
+     */
+    @Transactional
+    public List<VerifiedSample> promptOf(String runId, String sampleId) {
+        List<VerifiedResponseRow> one = VerifiedResponseRow.<VerifiedResponseRow>find(
+                "runId = ?1 and sampleId = ?2", runId, sampleId).range(0, 0).list();
+        if (one.isEmpty()) {
+            return List.of();
+        }
+        return VerifiedResponseRow.<VerifiedResponseRow>find("runId = ?1 and instructionId = ?2 and queryId = ?3",
+                        sort(VERIFIED_ORDER), runId, one.getFirst().instructionId, one.getFirst().queryId)
+                .list().stream()
+                .map(r -> new VerifiedSample(r.instructionId, r.queryId, r.sampleId, r.attempt, r.responseIndex,
+                        r.instruction, r.query, r.prompt, r.response, r.passRate))
+                .toList();
+    }
+
     /** Case pairs of instructions that survived NLI (an {@link AcceptedInstructionRow} exists), in export order. */
     public Iterator<CasePair> casePairs(String runId) {
         return new Pages<>(after -> QuarkusTransaction.requiringNew().call(() -> CasePairRow

@@ -11,6 +11,7 @@ import dev.autoif.contracts.StageProgress;
 import dev.autoif.contracts.Topics;
 import dev.autoif.nli.domain.BackTranslationFilter;
 import dev.autoif.nli.domain.Outcome;
+import dev.autoif.nli.persistence.BackTranslations;
 import dev.autoif.platform.messaging.step.ConsumerStep;
 import dev.autoif.platform.messaging.step.StepOutcome;
 import dev.autoif.platform.messaging.step.StepWork;
@@ -22,19 +23,25 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * instructions.verified -> back-translation + NLI -> instructions.accepted. Records are handled concurrently
  * (worker pool {@code nli}), so the ONNX judge can batch the pairs of several instructions together. The LLM and
- * NLI work runs outside any transaction; the platform {@link ConsumerStep} commits the marker and the outputs.
+ * NLI work runs outside any transaction; the platform {@link ConsumerStep} commits the marker and the outputs,
+ * with every labelled back-translation (kept or dropped instruction) for {@code GET /runs/{id}/back-translations}.
  */
 @ApplicationScoped
 public class VerifiedInstructionConsumer implements StepWork<InstructionVerified> {
 
     static final String CONSUMER = "nli-service.instructions-verified";
 
+    /** The outcome stored with an accepted instruction's back-translations. */
+    static final String ACCEPTED = "accepted";
+
     private final ConsumerStep step;
     private final BackTranslationFilter filter;
+    private final BackTranslations store;
 
-    public VerifiedInstructionConsumer(ConsumerStep step, BackTranslationFilter filter) {
+    public VerifiedInstructionConsumer(ConsumerStep step, BackTranslationFilter filter, BackTranslations store) {
         this.step = step;
         this.filter = filter;
+        this.store = store;
     }
 
     @Incoming(Topics.INSTRUCTIONS_VERIFIED)
@@ -69,7 +76,8 @@ public class VerifiedInstructionConsumer implements StepWork<InstructionVerified
         InstructionVerified in = envelope.payload();
         Outcome o = filter.filter(in, spec.parameters());
         String messageId = envelope.messageId();
-        StepOutcome out = StepOutcome.none();
+        StepOutcome out = StepOutcome.none().write(() -> store.save(in.runId(), in.instructionId(), o.judgements(),
+                o.accepted() ? ACCEPTED : o.dropReason(), o.mode()));
         if (o.accepted()) {
             out.send(Topics.INSTRUCTIONS_ACCEPTED, in.instructionId(), "nli:" + messageId, in.runId(),
                     MessageType.InstructionAccepted, new InstructionAccepted(in.instructionId(), in.runId(),

@@ -31,4 +31,24 @@ public final class QueryParams {
             errors.add(new Violation(name, "must not contain control characters"));
         }
     }
+
+    /**
+     * An integer query parameter read as text ({@code dflt} when absent), so a malformed value is a 400 naming the
+     * parameter (JAX-RS answers 404 for a value it cannot convert).
+     */
+    public static int integer(String name, String value, int dflt, int min, int max, List<Violation> errors) {
+        if (value == null || value.isBlank()) {
+            return dflt;
+        }
+        try {
+            int i = Integer.parseInt(value.trim());
+            if (i >= min && i <= max) {
+                return i;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new Violation(name, "must be an integer from " + min + " to " + max));
+        return dflt;
+    }
 }

@@ -56,6 +56,7 @@ public final class CrossValidator {
             throw new IllegalArgumentException("one result per function expected");
         }
         Map<String, Long> functionDrops = new TreeMap<>();
+        Fates fates = new Fates(functions, cases, results);
         List<Integer> compiled = new ArrayList<>();
         boolean allUnsupportedImports = !functions.isEmpty();
         for (int i = 0; i < functions.size(); i++) {
@@ -65,19 +66,20 @@ public final class CrossValidator {
             } else {
                 String kind = r.rejection().split(":", 2)[0];
                 functionDrops.merge("function-" + kind, 1L, Long::sum);
+                fates.outcome[i] = "function-" + kind;
                 allUnsupportedImports &= kind.equals("unsupported-import");
             }
         }
         if (cases.isEmpty()) {
-            return new CrossValidation(null, "no-cases", functionDrops);
+            return new CrossValidation(null, "no-cases", functionDrops, fates.report());
         }
         if (compiled.isEmpty()) {
             return new CrossValidation(null, allUnsupportedImports ? "unsupported-import" : "no-compiling-function",
-                    functionDrops);
+                    functionDrops, fates.report());
         }
-        compiled = voters(compiled, functions, cases, results, p.keepConstantFunctions(), functionDrops);
+        compiled = voters(compiled, functions, cases, results, p.keepConstantFunctions(), functionDrops, fates);
         if (compiled.isEmpty()) {
-            return new CrossValidation(null, "too-few-functions", functionDrops);
+            return new CrossValidation(null, "too-few-functions", functionDrops, fates.report());
         }
 
         boolean[][] right = new boolean[compiled.size()][cases.size()];
@@ -97,8 +99,10 @@ public final class CrossValidator {
                 n += row[ci] ? 1 : 0;
             }
             caseAccuracy[ci] = (double) n / compiled.size();
+            fates.caseAccuracy[ci] = caseAccuracy[ci];
             if (p.caseAccuracy().accepts(caseAccuracy[ci])) {
                 keptCases.add(ci);
+                fates.caseKept[ci] = true;
             }
         }
 
@@ -110,21 +114,24 @@ public final class CrossValidator {
                 n += right[fi][ci] ? 1 : 0;
             }
             double accuracy = keptCases.isEmpty() ? 0 : (double) n / keptCases.size();
+            fates.accuracy[compiled.get(fi)] = accuracy;
             if (p.functionAccuracy().accepts(accuracy)) {
+                fates.outcome[compiled.get(fi)] = CrossValidationReport.KEPT;
                 FunctionCandidate f = functions.get(compiled.get(fi));
                 keptFunctions.add(new ScoredFunction(f.functionId(), f.code(), accuracy,
                         constant(results.get(compiled.get(fi)).verdicts())));
                 keptRows.add(fi);
             } else {
                 functionDrops.merge("function-accuracy", 1L, Long::sum);
+                fates.outcome[compiled.get(fi)] = "function-accuracy";
             }
         }
 
         if (keptCases.size() < p.minCases()) {
-            return new CrossValidation(null, "too-few-cases", functionDrops);
+            return new CrossValidation(null, "too-few-cases", functionDrops, fates.report());
         }
         if (keptFunctions.size() < p.minFunctions()) {
-            return new CrossValidation(null, "too-few-functions", functionDrops);
+            return new CrossValidation(null, "too-few-functions", functionDrops, fates.report());
         }
 
         List<ScoredCase> scoredCases = new ArrayList<>();
@@ -143,12 +150,13 @@ public final class CrossValidator {
         }
         List<PreferencePair> pairs = pairs(cases, keptCases, keptRows, compiled, results);
         return new CrossValidation(new InstructionVerified(c.instructionId(), c.runId(), c.text(), c.origin(),
-                keptFunctions, scoredCases, functionIds, cases, matrix, pairs), null, functionDrops);
+                keptFunctions, scoredCases, functionIds, cases, matrix, pairs), null, functionDrops, fates.report());
     }
 
     /** The compiled functions that vote: first of each normal form, and not constant unless the run keeps them. */
     private static List<Integer> voters(List<Integer> compiled, List<FunctionCandidate> functions,
-            List<TestCase> cases, List<FunctionResult> results, boolean keepConstant, Map<String, Long> drops) {
+            List<TestCase> cases, List<FunctionResult> results, boolean keepConstant, Map<String, Long> drops,
+            Fates fates) {
         boolean labelsDisagree = cases.stream().map(TestCase::expected).distinct().count() > 1;
         Set<String> seen = new HashSet<>();
         List<Integer> voters = new ArrayList<>();
@@ -157,13 +165,52 @@ public final class CrossValidator {
             String form = r.normalForm() != null ? r.normalForm() : "code:" + normalised(functions.get(i).code());
             if (!seen.add(form)) {
                 drops.merge("function-duplicate", 1L, Long::sum);
+                fates.outcome[i] = "function-duplicate";
             } else if (!keepConstant && labelsDisagree && constant(r.verdicts())) {
                 drops.merge("function-constant", 1L, Long::sum);
+                fates.outcome[i] = "function-constant";
             } else {
                 voters.add(i);
             }
         }
         return voters;
+    }
+
+    /** Each function's fate and accuracy and each case's accuracy, filled in as the rules run, for the report. */
+    private static final class Fates {
+        final List<FunctionCandidate> functions;
+        final List<TestCase> cases;
+        final List<FunctionResult> results;
+        final String[] outcome;
+        final Double[] accuracy;
+        final Double[] caseAccuracy;
+        final boolean[] caseKept;
+
+        Fates(List<FunctionCandidate> functions, List<TestCase> cases, List<FunctionResult> results) {
+            this.functions = functions;
+            this.cases = cases;
+            this.results = results;
+            this.outcome = new String[functions.size()];
+            this.accuracy = new Double[functions.size()];
+            this.caseAccuracy = new Double[cases.size()];
+            this.caseKept = new boolean[cases.size()];
+        }
+
+        CrossValidationReport report() {
+            List<CrossValidationReport.FunctionReport> fs = new ArrayList<>();
+            for (int i = 0; i < functions.size(); i++) {
+                FunctionResult r = results.get(i);
+                fs.add(new CrossValidationReport.FunctionReport(functions.get(i).functionId(),
+                        outcome[i] == null ? CrossValidationReport.NOT_GRADED : outcome[i], accuracy[i],
+                        r.loaded() && r.verdicts() != null ? List.copyOf(r.verdicts()) : List.of()));
+            }
+            List<CrossValidationReport.CaseReport> cs = new ArrayList<>();
+            for (int ci = 0; ci < cases.size(); ci++) {
+                cs.add(new CrossValidationReport.CaseReport(cases.get(ci).input(), cases.get(ci).expected(),
+                        caseAccuracy[ci], caseKept[ci]));
+            }
+            return new CrossValidationReport(List.copyOf(fs), List.copyOf(cs));
+        }
     }
 
     /** Without the sandbox's normal form: the code with trailing blanks and blank lines removed. */

@@ -6,13 +6,16 @@ import dev.autoif.contracts.InvalidMessageException;
 import dev.autoif.contracts.MessageType;
 import dev.autoif.contracts.RunSpec;
 import dev.autoif.contracts.Stage;
+import dev.autoif.contracts.StageProgress;
 import dev.autoif.contracts.TestCase;
 import dev.autoif.contracts.Topics;
 import dev.autoif.platform.messaging.Progress;
 import dev.autoif.platform.messaging.step.ConsumerStep;
 import dev.autoif.platform.messaging.step.StepOutcome;
 import dev.autoif.platform.messaging.step.StepWork;
+import dev.autoif.platform.progress.UnitTallies;
 import dev.autoif.verifier.domain.CrossValidation;
+import dev.autoif.verifier.domain.CrossValidationReport;
 import dev.autoif.verifier.domain.CrossValidator;
 import dev.autoif.verifier.persistence.VerifiedInstructions;
 import dev.autoif.verifier.sandbox.FunctionResult;
@@ -27,6 +30,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * {@code instructions.candidates} -> cross-validation in the sandbox -> {@code instructions.verified} (survivors
  * only, also stored for {@code POST /verify} and {@code /reward}) and a progress delta with the drops by reason.
+ * Every instruction's report (verdict per function and case, kept or dropped) is stored for
+ * {@code GET /cross-validations/{instructionId}}.
  * The sandbox runs outside any transaction (platform {@link ConsumerStep}); records run concurrently in worker pool
  * {@code cross-validation}.
  */
@@ -96,14 +101,18 @@ public class CrossValidationConsumer implements StepWork<InstructionCandidate> {
         if (!outcome.kept()) {
             dropped.merge(outcome.dropReason(), 1L, Long::sum);
         }
-        StepOutcome out = StepOutcome.none();
+        StepOutcome out = StepOutcome.none().write(() -> store.saveReport(c.instructionId(), c.runId(),
+                outcome.kept() ? CrossValidationReport.KEPT : outcome.dropReason(), outcome.report()));
         if (outcome.kept()) {
             out.write(() -> store.save(outcome.verified()))
                     .send(Topics.INSTRUCTIONS_VERIFIED, c.instructionId(), messageId(in), c.runId(),
                             MessageType.InstructionVerified, outcome.verified());
         }
-        return out.progress(messageId(in) + ":progress",
-                Progress.delta(c.runId(), Stage.CROSS_VALIDATION, 1, outcome.kept() ? 1 : 0, dropped));
+        // the functions inside are another unit: counted apart, as modes (platform UnitTallies)
+        Map<String, Long> functions = Map.of(UnitTallies.FUNCTIONS_IN, (long) codes.size(),
+                UnitTallies.FUNCTIONS_OUT, outcome.kept() ? (long) outcome.verified().functions().size() : 0L);
+        return out.progress(messageId(in) + ":progress", new StageProgress(c.runId(), Stage.CROSS_VALIDATION, 1,
+                outcome.kept() ? 1 : 0, dropped, 0, 0, 0, false, functions));
     }
 
     private static String messageId(Envelope<?> in) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.autoif.contracts.EnvelopeCodec;
 import dev.autoif.contracts.InstructionVerified;
 import dev.autoif.contracts.ScoredFunction;
+import dev.autoif.verifier.domain.CrossValidationReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -34,6 +35,21 @@ public class VerifiedInstructions {
             throw new IllegalArgumentException("cannot store functions of " + v.instructionId(), e);
         }
         row.verifiedAt = Instant.now();
+        row.persist();
+    }
+
+    /** Cross-validation's report on one instruction, kept ({@code outcome = kept}) or dropped (its reason). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void saveReport(String instructionId, String runId, String outcome, CrossValidationReport report) {
+        CrossValidationResult row = CrossValidationResult.findById(instructionId);
+        if (row == null) {
+            row = new CrossValidationResult();
+            row.instructionId = instructionId;
+        }
+        row.runId = runId;
+        row.outcome = outcome;
+        row.report = report;
+        row.checkedAt = Instant.now();
         row.persist();
     }
 

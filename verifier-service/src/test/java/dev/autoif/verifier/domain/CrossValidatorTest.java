@@ -96,6 +96,45 @@ class CrossValidatorTest {
     }
 
     @Test
+    void theReportGivesEveryFunctionItsVerdictsAccuracyAndFateAndEveryCaseItsAccuracy() {
+        // f0 perfect; f1 duplicates f0's normal form; f2 wrong on c1 and c3; f3 does not compile
+        List<FunctionResult> results = List.of(
+                shaped("n0", PASS, PASS, FAIL, FAIL),
+                shaped("n0", PASS, PASS, FAIL, FAIL),
+                shaped("n2", PASS, FAIL, FAIL, ERROR),
+                rejected("syntax-error", 4));
+
+        CrossValidation cv = CrossValidator.validate(candidate(4, CASES),
+                params(Threshold.above(0.5), Threshold.atLeast(0.5), 1, 1), results);
+
+        // voters f0, f2: case accuracy c0 1, c1 1/2, c2 1, c3 1/2 (all kept at >= 0.5); f0 4/4, f2 2/4 (dropped, > 0.5)
+        CrossValidationReport r = cv.report();
+        assertThat(r.functions()).extracting(CrossValidationReport.FunctionReport::outcome)
+                .containsExactly("kept", "function-duplicate", "function-accuracy", "function-syntax-error");
+        assertThat(r.functions()).extracting(CrossValidationReport.FunctionReport::accuracy)
+                .containsExactly(1.0, null, 0.5, null);
+        assertThat(r.functions().get(2).verdicts()).containsExactly(PASS, FAIL, FAIL, ERROR);
+        assertThat(r.functions().get(3).verdicts()).isEmpty();
+        assertThat(r.cases()).containsExactly(new CrossValidationReport.CaseReport("A", true, 1.0, true),
+                new CrossValidationReport.CaseReport("B", true, 0.5, true),
+                new CrossValidationReport.CaseReport("c", false, 1.0, true),
+                new CrossValidationReport.CaseReport("d", false, 0.5, true));
+        assertThat(cv.functionDrops()).isEqualTo(Map.of("function-duplicate", 1L, "function-accuracy", 1L,
+                "function-syntax-error", 1L));
+    }
+
+    @Test
+    void aDroppedInstructionStillReportsItsFunctions() {
+        CrossValidation cv = CrossValidator.validate(candidate(2, List.of()), RunParameters.defaults(),
+                List.of(ran(), rejected("unsupported-import:nltk", 0)));
+
+        assertThat(cv.dropReason()).isEqualTo("no-cases");
+        assertThat(cv.report().functions()).extracting(CrossValidationReport.FunctionReport::outcome)
+                .containsExactly("not-graded", "function-unsupported-import");
+        assertThat(cv.report().cases()).isEmpty();
+    }
+
+    @Test
     void inclusiveAndStrictThresholdsDifferExactlyAtTheBoundary() {
         // two functions disagree on every expected-pass case: case accuracy 0.5 there
         List<FunctionResult> results = List.of(ran(PASS, PASS, FAIL, FAIL), ran(FAIL, FAIL, FAIL, FAIL));
