@@ -57,6 +57,7 @@ public final class UnitTallies {
         Map<String, Long> modes = new TreeMap<>(t.modes());
         modes.keySet().removeAll(Set.of(FUNCTIONS_IN, FUNCTIONS_OUT));
         return new StageTotals(t.stage(), t.itemsIn(), t.itemsOut(), dropped, t.llmCalls(), t.promptTokens(),
-                t.completionTokens(), t.complete(), t.done(), modes);
+                t.completionTokens(), t.complete(), t.done(), modes, t.costMicroUsd(), t.savedMicroUsd(),
+                t.unknownPriceCalls());
     }
 }

@@ -15,7 +15,7 @@ class UnitTalliesTest {
     void functionDropsAndCountsLeaveTheInstructionStageForTheirOwnTally() {
         Funnel f = Funnel.of(List.of(
                 new StageProgress("r", Stage.CROSS_VALIDATION, 1, 1, Map.of("function-accuracy", 2L), 0, 0, 0, false,
-                        Map.of("functions-in", 5L, "functions-out", 3L)),
+                        Map.of("functions-in", 5L, "functions-out", 3L)).withCost(1_500, 200, 1),
                 new StageProgress("r", Stage.CROSS_VALIDATION, 1, 0, Map.of("too-few-functions", 1L,
                         "function-syntax-error", 4L), 0, 0, 0, false, Map.of("functions-in", 4L,
                         "functions-out", 0L)),
@@ -30,6 +30,10 @@ class UnitTalliesTest {
         assertThat(cv.modes()).isEmpty();
         assertThat(cv.itemsIn()).isEqualTo(2);
         assertThat(cv.itemsOut()).isEqualTo(1);
+        // the stage's dollars stay with it
+        assertThat(cv.costMicroUsd()).isEqualTo(1_500);
+        assertThat(cv.savedMicroUsd()).isEqualTo(200);
+        assertThat(cv.unknownPriceCalls()).isEqualTo(1);
         // other stages are left as they are
         assertThat(UnitTallies.ownUnit(f.stage(Stage.REJECTION))).isEqualTo(f.stage(Stage.REJECTION));
     }
