@@ -51,8 +51,12 @@ public class ProgressLedger {
     @Transactional
     public Funnel funnel(String runId) {
         List<StageTotalsRow> rows = StageTotalsRow.list("runId", runId);
-        if (rows.isEmpty() && ProgressEntry.count("runId", runId) > 0) {
-            rows = rebuild(runId);
+        if (rows.isEmpty()) {
+            // a read never writes: summing here raced with the consumer's first delta of a run (this transaction
+            // saw no totals, then the delta's committed entry and row, and added the entry once more). A run with
+            // deltas from before running totals existed is folded from them until its next delta sums them.
+            return Funnel.of(ProgressEntry.<ProgressEntry>list("runId", runId).stream()
+                    .map(ProgressLedger::readDelta).toList());
         }
         return Funnel.of(rows.stream().map(r -> new StageProgress(runId, Stage.valueOf(r.stage), r.itemsIn,
                 r.itemsOut, read(r.droppedJson), r.llmCalls, r.promptTokens, r.completionTokens, r.complete,
@@ -65,13 +69,12 @@ public class ProgressLedger {
         return StageTotalsRow.count("runId", runId) > 0 || ProgressEntry.count("runId", runId) > 0;
     }
 
-    private static List<StageTotalsRow> rebuild(String runId) {
+    private static void rebuild(String runId) {
         List<ProgressEntry> entries = ProgressEntry.list("runId", runId);
         for (ProgressEntry e : entries) {
             StageProgress d = readDelta(e);
             add(StageTotalsRow.findById(StageTotalsRow.key(runId, d.stage().name())), d);
         }
-        return StageTotalsRow.list("runId", runId);
     }
 
     private static void add(StageTotalsRow existing, StageProgress d) {

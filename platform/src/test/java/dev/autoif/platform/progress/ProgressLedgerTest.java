@@ -89,13 +89,14 @@ class ProgressLedgerTest {
     }
 
     @Test
-    void aLegacyRunIsSummedOnItsFirstRead() {
+    void aLegacyRunIsFoldedFromItsDeltasOnReadWithoutWriting() {
         String run = "legacy-read-" + UUID.randomUUID();
         List<StageProgress> all = deltas(run);
         storeAsAnOlderReleaseDid(run, all);
         assertThat(ledger.funnel(run).stages()).isEqualTo(Funnel.of(all).stages());
+        // a read never writes (summing on read raced with a run's first delta and counted it twice)
         assertThat(QuarkusTransaction.requiringNew().call(() -> StageTotalsRow.count("runId", run)))
-                .isEqualTo(4);
+                .isZero();
     }
 
     private static void storeAsAnOlderReleaseDid(String run, List<StageProgress> deltas) {
