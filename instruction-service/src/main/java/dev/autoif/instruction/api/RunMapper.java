@@ -6,6 +6,7 @@ import dev.autoif.instruction.persistence.InstructionStats;
 import dev.autoif.instruction.persistence.StoredRun;
 import dev.autoif.platform.progress.Funnel;
 import dev.autoif.platform.progress.StageTotals;
+import dev.autoif.platform.progress.UnitTallies;
 import java.util.Locale;
 
 /** Stored runs and the funnel into the API's records; entities never leave the service. */
@@ -34,8 +35,9 @@ final class RunMapper {
                 run.updatedAt(), run.spec(),
                 new GenerationView(s.instructions(), s.seeds(), s.augmented(), s.generated(), s.answersRequested(),
                         s.answersUnparsable(), s.functions(), s.cases()),
-                funnel.stages().stream().map(RunMapper::stage).toList(), funnel.llmCalls(), funnel.tokens(),
-                cost(funnel));
+                // each stage counts its own unit; cross-validation's functions are a tally apart
+                funnel.stages().stream().map(UnitTallies::ownUnit).map(RunMapper::stage).toList(),
+                funnel.llmCalls(), funnel.tokens(), cost(funnel), UnitTallies.of(funnel));
     }
 
     static RunSummary summary(StoredRun run, Funnel funnel) {
