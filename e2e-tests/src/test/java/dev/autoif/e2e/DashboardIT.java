@@ -7,6 +7,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -201,7 +203,8 @@ class DashboardIT {
         assertThat((double) passes / verdicts.size()).as("share of passing verdicts shown %s", verdicts)
                 .isCloseTo(expected.path("passRate").asDouble(), Offset.offset(1e-9));
         JsonNode pairs = api.expect(api.get(stack.url(Service.EXPORT) + "/runs/" + runId + "/samples/"
-                + expected.path("sampleId").asText() + "/pairs"), 200, "pairs");
+                + URLEncoder.encode(expected.path("sampleId").asText(), StandardCharsets.UTF_8) + "/pairs"), 200,
+                "pairs");
         waitFor(Duration.ofSeconds(20), "the sample's DPO pairs", () -> !rows("#pairs table, #pairs .hint").isEmpty()
                 && !text(By.id("pairs")).equals("\u2026"));
         assertThat(rows("#pairs-table tbody tr")).as("DPO pairs of the sample's prompt on the page")

@@ -16,7 +16,7 @@ public final class QueryParams {
     /** Adds a violation when a present {@code value} is not an id. */
     public static void id(String name, String value, List<Violation> errors) {
         if (value != null && !value.isBlank() && !value.matches(ResourceId.PATTERN)) {
-            errors.add(new Violation(name, "must be 1 to 128 letters, digits, '.', '_', ':' or '-'"));
+            errors.add(new Violation(name, "must be 1 to 128 letters, digits, '.', '_', ':', '|' or '-'"));
         }
     }
 

@@ -13,7 +13,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * An id in a path or query parameter: 1 to 128 letters, digits, '.', '_', ':' or '-'. Checked before the resource
+ * An id in a path or query parameter: 1 to 128 letters, digits, '.', '_', ':', '|' or '-' (a sample id joins its
+ * instruction, query and attempt with '|'). Checked before the resource
  * runs, so a malformed id is a 400 naming the parameter and never reaches a query.
  */
 @Documented
@@ -24,9 +25,9 @@ import java.lang.annotation.Target;
 @Retention(RUNTIME)
 public @interface ResourceId {
 
-    String PATTERN = "[A-Za-z0-9._:-]{1,128}";
+    String PATTERN = "[A-Za-z0-9._:|-]{1,128}";
 
-    String message() default "must be 1 to 128 letters, digits, '.', '_', ':' or '-'";
+    String message() default "must be 1 to 128 letters, digits, '.', '_', ':', '|' or '-'";
 
     Class<?>[] groups() default {};
 
