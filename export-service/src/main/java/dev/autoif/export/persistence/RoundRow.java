@@ -1,14 +1,13 @@
 package dev.autoif.export.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.autoif.platform.persistence.RunRoundKey;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * An online DPO round of a run: its policy, how many prompts it sent to query-service and how many came back
@@ -16,7 +15,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "export_round")
-@IdClass(RoundRow.Key.class)
+@IdClass(RunRoundKey.class)
 public class RoundRow extends PanacheEntityBase {
 
     @Id
@@ -50,29 +49,4 @@ public class RoundRow extends PanacheEntityBase {
 
     @Column(nullable = false)
     public Instant requestedAt;
-
-    /** The composite primary key (run id, round). */
-    public static class Key implements Serializable {
-
-        public String runId;
-        public int round;
-
-        public Key() {
-        }
-
-        public Key(String runId, int round) {
-            this.runId = runId;
-            this.round = round;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(runId, k.runId) && round == k.round;
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(runId, round);
-        }
-    }
 }

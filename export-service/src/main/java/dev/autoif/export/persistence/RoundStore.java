@@ -1,5 +1,6 @@
 package dev.autoif.export.persistence;
 
+import dev.autoif.platform.persistence.RunRoundKey;
 import dev.autoif.contracts.ResponseVerified;
 import dev.autoif.contracts.RoundRequested;
 import dev.autoif.export.config.ExportConfig;
@@ -31,7 +32,7 @@ public class RoundStore {
     }
 
     public static boolean exists(String runId, int round) {
-        return RoundRow.findByIdOptional(new RoundRow.Key(runId, round)).isPresent();
+        return RoundRow.findByIdOptional(new RunRoundKey(runId, round)).isPresent();
     }
 
     /** The round's row, with the number of prompts sent; call inside the consumer's transaction. */
@@ -71,7 +72,7 @@ public class RoundStore {
 
     public Optional<RoundSummary> round(String runId, int round) {
         return QuarkusTransaction.requiringNew().call(() -> RoundRow.<RoundRow>findByIdOptional(
-                new RoundRow.Key(runId, round)).map(RoundStore::summary));
+                new RunRoundKey(runId, round)).map(RoundStore::summary));
     }
 
     private static RoundSummary summary(RoundRow r) {

@@ -1,19 +1,18 @@
 package dev.autoif.instruction.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.autoif.platform.persistence.RunRoundKey;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 
 /** An online DPO round requested for a run: its number, policy endpoint and sampling settings. */
 @Entity
 @Table(name = "instruction_round")
-@IdClass(RoundEntity.Key.class)
+@IdClass(RunRoundKey.class)
 public class RoundEntity extends PanacheEntityBase {
 
     @Id
@@ -47,29 +46,4 @@ public class RoundEntity extends PanacheEntityBase {
 
     @Column(nullable = false)
     public Instant requestedAt;
-
-    /** The composite primary key (run id, round). */
-    public static class Key implements Serializable {
-
-        public String runId;
-        public int round;
-
-        public Key() {
-        }
-
-        public Key(String runId, int round) {
-            this.runId = runId;
-            this.round = round;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(runId, k.runId) && round == k.round;
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(runId, round);
-        }
-    }
 }

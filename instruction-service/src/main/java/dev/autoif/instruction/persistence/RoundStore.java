@@ -1,5 +1,6 @@
 package dev.autoif.instruction.persistence;
 
+import dev.autoif.platform.persistence.RunRoundKey;
 import dev.autoif.contracts.PolicyEndpoint;
 import dev.autoif.contracts.RoundRequested;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +40,7 @@ public class RoundStore {
 
     @Transactional
     public void delete(String runId, int round) {
-        RoundEntity.deleteById(new RoundEntity.Key(runId, round));
+        RoundEntity.deleteById(new RunRoundKey(runId, round));
     }
 
     public List<RoundRequested> of(String runId) {
