@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,6 +59,8 @@ public class LlmClient {
     private final PriceTable prices;
     /** Endpoints seen not to honour {@code n} (auto mode). */
     private final Set<String> nUnsupported = ConcurrentHashMap.newKeySet();
+    /** Requests being fetched now, by their cache keys (see {@link #joinInFlight}). */
+    private final ConcurrentHashMap<String, InFlight> inFlight = new ConcurrentHashMap<>();
 
     public LlmClient(LlmSettings settings, ChatTransport transport, CompletionStore store, MeterRegistry registry,
             Sleeper sleeper, Clock clock) {
@@ -124,6 +127,7 @@ public class LlmClient {
         for (int i = 0; i < request.n(); i++) {
             keys.add(cacheKey(request, i));
         }
+        InFlight flight = settings.cacheEnabled() ? joinInFlight(keys) : null;
         try {
             fromCache(request, keys, out, tally);
             List<Integer> missing = new ArrayList<>();
@@ -140,6 +144,9 @@ public class LlmClient {
                 store(request, keys, fresh);
             }
         } finally {
+            if (flight != null) {
+                flight.land();
+            }
             LlmUsage usage = tally.usage();
             ledger.add(request.runId(), request.stage(), usage);
             metrics.record(request, usage);
@@ -165,6 +172,45 @@ public class LlmClient {
             items.add(parse(c, parser));
         }
         return new TypedResult<>(items, raw);
+    }
+
+    /**
+     * Waits while an identical request (same cache keys) is being fetched by another thread, then takes the lead
+     * for these keys. Two consumers handling equal prompts at once (two samples with the same query and response
+     * text, a record redelivered while its first delivery is still in flight) would otherwise both miss the cache
+     * and both pay; the one that waits reads the other's stored answers instead. A request whose leader failed
+     * fetches for itself.
+     */
+    private InFlight joinInFlight(List<String> keys) {
+        String key = String.join(",", keys);
+        InFlight mine = new InFlight(key);
+        while (true) {
+            InFlight leader = inFlight.putIfAbsent(key, mine);
+            if (leader == null) {
+                return mine;
+            }
+            metrics.waitedForIdenticalRequest();
+            try {
+                leader.landed.await();
+            } catch (InterruptedException e) {
+                throw new LlmInterruptedException(e);
+            }
+        }
+    }
+
+    /** The lead of one set of cache keys; {@link #land()} lets the requests waiting on it read the cache. */
+    private final class InFlight {
+        private final String key;
+        private final CountDownLatch landed = new CountDownLatch(1);
+
+        InFlight(String key) {
+            this.key = key;
+        }
+
+        void land() {
+            inFlight.remove(key, this);
+            landed.countDown();
+        }
     }
 
     /** Usage for (run, stage) since the last drain; put it into the stage's next {@code StageProgress} delta. */

@@ -65,6 +65,11 @@ final class LlmMetrics {
         registry.counter("autoif.llm.cache.write.failures").increment();
     }
 
+    /** A request that waited for an identical one in flight instead of fetching the same answers twice. */
+    void waitedForIdenticalRequest() {
+        registry.counter("autoif.llm.identical.requests.joined").increment();
+    }
+
     /** One HTTP request (one attempt), from sending to the whole answer, in histogram buckets for quantiles. */
     void request(LlmRequest r, String outcome, long nanos) {
         Timer.builder(REQUEST)

@@ -445,4 +445,52 @@ class LlmClientTest {
         assertThat(server.calls()).isEqualTo(8);
         assertThat(server.maxInFlight.get()).isEqualTo(2);
     }
+
+    @Test
+    void identicalRequestsInFlightAtOnceAreFetchedOnce() throws Exception {
+        server.delay = Duration.ofMillis(300);
+        LlmClient client = client(settings(NSupport.AUTO));
+        List<LlmResult> results = new java.util.ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            List<Future<LlmResult>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                futures.add(pool.submit(() -> client.complete(request(2, 7))));
+            }
+            futures.add(pool.submit(() -> client.complete(request(2, 8)))); // another request is not held back
+            for (Future<LlmResult> f : futures) {
+                results.add(f.get());
+            }
+        }
+        // one request for seed 7 (the others waited and read its answers from the cache), one for seed 8
+        assertThat(server.calls()).isEqualTo(2);
+        assertThat(results.subList(0, 4)).allSatisfy(r -> assertThat(r.texts())
+                .containsExactly(FakeOpenAi.text(7, 0), FakeOpenAi.text(7, 1)));
+        assertThat(results.subList(0, 4).stream().mapToLong(r -> r.usage().calls()).sum()).isEqualTo(1);
+        assertThat(results.subList(0, 4).stream().mapToLong(r -> r.usage().cacheHits()).sum()).isEqualTo(6);
+        assertThat(registry.counter("autoif.llm.identical.requests.joined").count()).isEqualTo(3);
+    }
+
+    @Test
+    void aRequestWaitingOnAFailedOneFetchesForItself() throws Exception {
+        server.delay = Duration.ofMillis(300);
+        server.then(server.status(400, Map.of()));
+        LlmClient client = client(settings(NSupport.FALSE));
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            Future<LlmResult> first = pool.submit(() -> client.complete(request(1, 5)));
+            Thread.sleep(100);
+            Future<LlmResult> second = pool.submit(() -> client.complete(request(1, 5)));
+            assertThat(catching(first)).isInstanceOf(LlmRejectedException.class);
+            assertThat(second.get().texts()).containsExactly(FakeOpenAi.text(5, 0));
+        }
+        assertThat(server.calls()).isEqualTo(2);
+    }
+
+    private static Throwable catching(Future<?> f) throws InterruptedException {
+        try {
+            f.get();
+            return null;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return e.getCause();
+        }
+    }
 }
