@@ -363,7 +363,9 @@ public class LlmClient {
                 tally.completionTokens.addAndGet(a.response().completionTokens());
                 tally.charge(prices.price(r.model()), a.response(), true);
             }
-            out[i] = accept(i, a.response(), 0, 1, unused);
+            out[i] = a.response().contents().isEmpty()
+                    ? ChoiceResult.failed(i, new LlmResponseException("endpoint returned no choices"))
+                    : accept(i, a.response(), 0, 1, unused);
         }
         return retry;
     }

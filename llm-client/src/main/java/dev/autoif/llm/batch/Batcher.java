@@ -245,7 +245,12 @@ public final class Batcher implements AutoCloseable {
             b.lines().forEach(l -> settle(l.customId(), Answer.failed("batch not sent: " + e.getMessage())));
             return;
         }
-        store.submitted(b.localId(), remote.id());
+        try {
+            store.submitted(b.localId(), remote.id());
+        } catch (RuntimeException e) {
+            // Watched from memory all the same; only a restart before it ends would send it again.
+            LOG.warnf("LLM batch %s: provider id %s not saved: %s", b.localId(), remote.id(), e.toString());
+        }
         batches.incrementAndGet();
         lines.addAndGet(b.lines().size());
         watched.add(new Watched(b.submitted(remote.id()), System.nanoTime() + settings.pollInterval().toNanos()));
