@@ -130,6 +130,7 @@ class WholePipelineIT {
         RoundScenario.onlineDpoRounds(api, stack, runId);
         resubmittedSpecReproducesTheRun(runId, funnel, st);
         killedServicesLoseNothing();
+        BatchScenario.batchRunEqualsOnlineRun(api, stack, runId);
         anotherEndpointGetsNothingFromTheFirstOnesCache();
     }
 
