@@ -21,12 +21,12 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
-    /** How long a client should wait before retrying after the database was unavailable. */
+    /** Seconds a client should wait before retrying a 503 (the broker or the database unavailable). */
     static final String RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return respond(e.toProblem());
+        return e.status() == 503 ? unavailable(e.toProblem()) : respond(e.toProblem());
     }
 
     @ServerExceptionMapper
@@ -79,9 +79,8 @@ public class ProblemMappers {
         }
         if (databaseUnavailable(e)) {
             LOG.warnf("the database is unavailable: %s", e.toString());
-            return Response.fromResponse(respond(Problem.of(503, "Service Unavailable",
-                    "the database is unavailable; nothing was changed, retry later")))
-                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+            return unavailable(Problem.of(503, "Service Unavailable",
+                    "the database is unavailable; nothing was changed, retry later"));
         }
         LOG.error("unexpected error answering a request", e);
         return respond(Problem.of(500, "Internal Server Error", "an unexpected error occurred; it was logged"));
@@ -108,6 +107,11 @@ public class ProblemMappers {
             }
         }
         return false;
+    }
+
+    /** A 503 (the broker or the database away) tells the client when to try again. */
+    static Response unavailable(Problem p) {
+        return Response.fromResponse(respond(p)).header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 
     static Response respond(Problem p) {

@@ -34,5 +34,9 @@ class DatabaseUnavailableTest {
         assertThat(r.getStatus()).isEqualTo(503);
         assertThat(r.getMediaType().toString()).isEqualTo(Problem.MEDIA_TYPE);
         assertThat(r.getHeaderString("Retry-After")).isEqualTo(ProblemMappers.RETRY_AFTER_SECONDS);
+        Response broker = new ProblemMappers().problem(new ProblemException(503, "Service Unavailable", "broker"));
+        assertThat(broker.getHeaderString("Retry-After")).isEqualTo(ProblemMappers.RETRY_AFTER_SECONDS);
+        assertThat(new ProblemMappers().problem(ProblemException.badRequest("x")).getHeaderString("Retry-After"))
+                .isNull();
     }
 }
