@@ -3,6 +3,7 @@ package dev.autoif.instruction;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.autoif.contracts.RunParameters;
@@ -50,7 +51,7 @@ class BrokerDownTest {
         Instant start = Instant.now();
         given().contentType(ContentType.JSON).body("{\"name\": \"no broker\", \"seedInstructions\": [\"Be brief.\"]}")
                 .when().post("/runs").then().statusCode(503).contentType(startsWith("application/problem+json"))
-                .body("status", equalTo(503));
+                .body("status", equalTo(503)).header("Retry-After", notNullValue());
         Duration took = Duration.between(start, Instant.now());
         System.out.printf("POST /runs with the broker away answered 503 in %d ms (publish timeout 3 s)%n",
                 took.toMillis());

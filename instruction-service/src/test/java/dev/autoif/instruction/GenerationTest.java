@@ -236,7 +236,7 @@ class GenerationTest {
     void forgetProgress(String runId) {
         RunEntity run = RunEntity.findById(runId);
         run.state = RunState.RUNNING;
-        run.selfInstructProgressJson = null;
+        run.selfInstructProgress = null;
         InstructionEntity.delete("runId", runId);
     }
 

@@ -48,9 +48,9 @@ public abstract class ApiFuzzContract {
     protected abstract long storedRows();
 
     /**
-     * Bytes over the service's {@code quarkus.http.limits.max-body-size}; 0 skips the check (a service whose uploads
-     * stream in with a limit of gigabytes). Query values stay under Vert.x' 4096-character request line, past which
-     * Vert.x itself answers a bare 414 before any route runs.
+     * Bytes over the service's {@code quarkus.http.limits.max-body-size}, sent once with a Content-Length and once
+     * chunked; 0 skips the check (a service whose uploads stream in with a limit of gigabytes). Every operation also
+     * gets a URI longer than the platform's 4096 characters ({@code autoif.http.max-uri-length}).
      */
     protected long oversizedBody() {
         return 11L * 1024 * 1024;
@@ -72,6 +72,12 @@ public abstract class ApiFuzzContract {
                 check(failures, op, "id " + id, op.request(id).when().request(op.method(), op.url(id)));
             }
             String id = "fuzz-" + Long.toHexString(System.nanoTime());
+            requests++;
+            Response longUri = op.request(id).when().request(op.method(), op.url(id) + "?q=" + "a".repeat(10_000));
+            check(failures, op, "overlong URI", longUri);
+            if (longUri.statusCode() != 414 && longUri.statusCode() != 400) {
+                failures.add(op + " overlong URI: expected 414 or 400, got " + longUri.statusCode());
+            }
             for (String param : op.queryParams()) {
                 for (String value : BAD_VALUES) {
                     requests++;
@@ -88,14 +94,15 @@ public abstract class ApiFuzzContract {
                 if (oversizedBody() <= 0) {
                     continue;
                 }
-                requests++;
-                byte[] big = new byte[(int) oversizedBody()];
-                java.util.Arrays.fill(big, (byte) 'a');
-                Response r = op.request(id).contentType("application/json").body(big).when()
-                        .request(op.method(), op.url(id));
-                check(failures, op, "oversized body", r);
-                if (r.statusCode() != 413) {
-                    failures.add(op + " oversized body: expected 413, got " + r.statusCode());
+                for (boolean chunked : new boolean[] {false, true}) {
+                    requests++;
+                    StreamedRequest.Answer big = StreamedRequest.send(op.method(), op.url(id), "{\"name\": \"",
+                            oversizedBody(), chunked);
+                    if (big.status() != 413 || !String.valueOf(big.contentType())
+                            .startsWith("application/problem+json")) {
+                        failures.add(op + " oversized " + (chunked ? "chunked " : "") + "body: expected 413"
+                                + " problem+json, got " + big.status() + " " + big.contentType());
+                    }
                 }
             }
         }
@@ -103,6 +110,20 @@ public abstract class ApiFuzzContract {
                 failures.size());
         assertThat(failures).isEmpty();
         assertThat(storedRows()).as("rows stored by bad requests").isEqualTo(before);
+    }
+
+    /** Outside the service's operations: an unknown route, a wrong method, an overlong URI. */
+    @Test
+    void unknownRoutesAndOverlongUrisAreProblemJson() {
+        List<String> failures = new ArrayList<>();
+        Operation none = new Operation("GET", "/no-such-route", List.of(), false);
+        check(failures, none, "unknown route", none.request("").when().get("/no-such-route"));
+        check(failures, none, "unknown route", none.request("").contentType("application/json").body("{}").when()
+                .post("/no-such-route/x"));
+        Response longUri = none.request("").when().get("/no-such-route?q=" + "a".repeat(10_000));
+        check(failures, none, "overlong URI", longUri);
+        assertThat(longUri.statusCode()).as("an overlong URI").isEqualTo(414);
+        assertThat(failures).isEmpty();
     }
 
     private static void check(List<String> failures, Operation op, String input, Response r) {

@@ -72,7 +72,8 @@ public class RunResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The corpus does not exist in the query service",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The broker did not take the spec in time; nothing stored",
+    @APIResponse(responseCode = "503",
+            description = "The broker did not take the spec in time, or the database is unreachable; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "dryRun: the expected calls, tokens and dollars per stage; "
             + "nothing stored, published or started",
@@ -142,7 +143,8 @@ public class RunResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The run is done or cancelled",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The broker did not take the new spec in time; nothing changed",
+    @APIResponse(responseCode = "503", description = "The broker did not take the new spec in time, or the database is"
+            + " unreachable; nothing changed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RunView budget(@PathParam("id") @ResourceId String id,
             @NotNull(message = "a body with maxCostUsd is required") @Valid BudgetRequest request) {

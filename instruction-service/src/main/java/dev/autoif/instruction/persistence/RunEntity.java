@@ -9,6 +9,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
+import dev.autoif.contracts.RunSpec;
+import dev.autoif.contracts.StageProgress;
+import dev.autoif.platform.persistence.JsonTextJdbcType;
+import org.hibernate.annotations.JdbcType;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import java.time.Instant;
@@ -25,10 +29,11 @@ public class RunEntity extends PanacheEntityBase {
     @Column(nullable = false, length = 200)
     public String name;
 
-    /** The RunSpec JSON, cancelled flag included. */
-    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
-    @Column(nullable = false)
-    public String specJson;
+    /** The RunSpec, cancelled flag included, as JSON text. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @JdbcType(JsonTextJdbcType.class)
+    @Column(name = "specJson", nullable = false)
+    public RunSpec spec;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
@@ -39,8 +44,10 @@ public class RunEntity extends PanacheEntityBase {
     public String error;
 
     /** The self-instruct progress delta, kept so a resumed run re-publishes the same one. Null until done. */
-    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
-    public String selfInstructProgressJson;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @JdbcType(JsonTextJdbcType.class)
+    @Column(name = "selfInstructProgressJson")
+    public StageProgress selfInstructProgress;
 
     @Column(nullable = false)
     public Instant createdAt;

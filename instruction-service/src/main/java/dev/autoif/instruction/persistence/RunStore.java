@@ -1,7 +1,5 @@
 package dev.autoif.instruction.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.autoif.contracts.EnvelopeCodec;
 import dev.autoif.contracts.InstructionOrigin;
 import dev.autoif.contracts.RunSpec;
 import dev.autoif.contracts.StageProgress;
@@ -26,7 +24,7 @@ public class RunStore {
         RunEntity e = new RunEntity();
         e.runId = spec.runId();
         e.name = spec.name();
-        e.specJson = json(spec);
+        e.spec = spec;
         e.state = RunState.QUEUED;
         e.createdAt = spec.createdAt();
         e.updatedAt = Instant.now();
@@ -70,7 +68,7 @@ public class RunStore {
         if (e == null) {
             return Optional.empty();
         }
-        e.specJson = json(spec(e).cancel());
+        e.spec = e.spec.cancel();
         e.state = RunState.CANCELLED;
         e.updatedAt = Instant.now();
         return Optional.of(toStored(e));
@@ -83,7 +81,7 @@ public class RunStore {
         if (e == null) {
             return Optional.empty();
         }
-        e.specJson = json(spec);
+        e.spec = spec;
         e.updatedAt = Instant.now();
         return Optional.of(toStored(e));
     }
@@ -118,8 +116,8 @@ public class RunStore {
     @Transactional
     public StageProgress saveInstructions(String runId, List<Instruction> instructions, StageProgress delta) {
         RunEntity run = RunEntity.findById(runId);
-        if (run.selfInstructProgressJson != null) {
-            return read(run.selfInstructProgressJson, StageProgress.class);
+        if (run.selfInstructProgress != null) {
+            return run.selfInstructProgress;
         }
         int ordinal = 0;
         for (Instruction i : instructions) {
@@ -131,7 +129,7 @@ public class RunStore {
             e.origin = i.origin();
             e.persist();
         }
-        run.selfInstructProgressJson = json(delta);
+        run.selfInstructProgress = delta;
         run.updatedAt = Instant.now();
         return delta;
     }
@@ -139,8 +137,7 @@ public class RunStore {
     @Transactional
     public Optional<StageProgress> selfInstructProgress(String runId) {
         RunEntity run = RunEntity.findById(runId);
-        return run == null || run.selfInstructProgressJson == null ? Optional.empty()
-                : Optional.of(read(run.selfInstructProgressJson, StageProgress.class));
+        return run == null ? Optional.empty() : Optional.ofNullable(run.selfInstructProgress);
     }
 
     /** Instructions whose candidate was not published yet, in order. */
@@ -203,26 +200,7 @@ public class RunStore {
     }
 
     private static StoredRun toStored(RunEntity e) {
-        return new StoredRun(spec(e), e.state, e.error, e.createdAt, e.updatedAt);
+        return new StoredRun(e.spec, e.state, e.error, e.createdAt, e.updatedAt);
     }
 
-    private static RunSpec spec(RunEntity e) {
-        return read(e.specJson, RunSpec.class);
-    }
-
-    private static String json(Object value) {
-        try {
-            return EnvelopeCodec.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalArgumentException("cannot serialise " + value.getClass().getSimpleName(), ex);
-        }
-    }
-
-    private static <T> T read(String json, Class<T> type) {
-        try {
-            return EnvelopeCodec.mapper().readValue(json, type);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("stored " + type.getSimpleName() + " is unreadable", ex);
-        }
-    }
 }

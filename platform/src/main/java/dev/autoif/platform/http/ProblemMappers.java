@@ -21,9 +21,12 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** Seconds a client should wait before retrying a 503 (the broker or the database unavailable). */
+    static final String RETRY_AFTER_SECONDS = "5";
+
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return respond(e.toProblem());
+        return e.status() == 503 ? unavailable(e.toProblem()) : respond(e.toProblem());
     }
 
     @ServerExceptionMapper
@@ -76,17 +79,27 @@ public class ProblemMappers {
         }
         if (databaseUnavailable(e)) {
             LOG.warnf("the database is unavailable: %s", e.toString());
-            return respond(Problem.of(503, "Service Unavailable", "the database is unavailable; retry later"));
+            return unavailable(Problem.of(503, "Service Unavailable",
+                    "the database is unavailable; nothing was changed, retry later"));
         }
         LOG.error("unexpected error answering a request", e);
         return respond(Problem.of(500, "Internal Server Error", "an unexpected error occurred; it was logged"));
     }
 
-    /** A connection that could not be had (pool timeout, server down): SQL state class 08 or a transient error. */
+    /**
+     * A connection that could not be had or was lost: SQL state class 08 (the driver's connection errors, which
+     * Hibernate wraps as {@code JDBCConnectionException}), a transient connection error, or an error the connection
+     * pool raised itself (Agroal's acquisition timeout is a plain {@code SQLException} with no state, bounded by
+     * {@code quarkus.datasource.jdbc.acquisition-timeout}).
+     */
     static boolean databaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.sql.SQLTransientConnectionException
                     || t instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException && t.getStackTrace().length > 0
+                    && t.getStackTrace()[0].getClassName().startsWith("io.agroal.")) {
                 return true;
             }
             if (t instanceof java.sql.SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
@@ -94,6 +107,11 @@ public class ProblemMappers {
             }
         }
         return false;
+    }
+
+    /** A 503 (the broker or the database away) tells the client when to try again. */
+    static Response unavailable(Problem p) {
+        return Response.fromResponse(respond(p)).header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 
     static Response respond(Problem p) {

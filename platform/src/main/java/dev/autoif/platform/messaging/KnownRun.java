@@ -5,6 +5,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import dev.autoif.contracts.RunSpec;
+import dev.autoif.platform.persistence.JsonTextJdbcType;
+import org.hibernate.annotations.JdbcType;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import java.time.Instant;
@@ -18,10 +21,12 @@ public class KnownRun extends PanacheEntityBase {
     @Column(length = 100)
     public String runId;
 
-    // text, not @Lob: on PostgreSQL a @Lob String is a large object per row, slow to read and never vacuumed
-    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
-    @Column(nullable = false)
-    public String specJson;
+    // JSON in a text column, not @Lob: on PostgreSQL a @Lob String is a large object per row, slow to read and never
+    // vacuumed
+    @JdbcTypeCode(SqlTypes.JSON)
+    @JdbcType(JsonTextJdbcType.class)
+    @Column(name = "specJson", nullable = false)
+    public RunSpec spec;
 
     public boolean cancelled;
 

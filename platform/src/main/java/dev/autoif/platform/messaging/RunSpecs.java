@@ -1,7 +1,5 @@
 package dev.autoif.platform.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.autoif.contracts.EnvelopeCodec;
 import dev.autoif.contracts.InvalidMessageException;
 import dev.autoif.contracts.RunSpec;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,11 +19,7 @@ public class RunSpecs {
             run = new KnownRun();
             run.runId = spec.runId();
         }
-        try {
-            run.specJson = EnvelopeCodec.mapper().writeValueAsString(spec);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot store run spec " + spec.runId(), e);
-        }
+        run.spec = spec;
         run.cancelled = spec.cancelled();
         run.updatedAt = Instant.now();
         run.persist();
@@ -33,15 +27,7 @@ public class RunSpecs {
 
     @Transactional
     public Optional<RunSpec> find(String runId) {
-        KnownRun run = KnownRun.findById(runId);
-        if (run == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(EnvelopeCodec.mapper().readValue(run.specJson, RunSpec.class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored run spec " + runId + " is unreadable", e);
-        }
+        return KnownRun.<KnownRun>findByIdOptional(runId).map(run -> run.spec);
     }
 
     /**

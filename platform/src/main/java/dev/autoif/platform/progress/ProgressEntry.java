@@ -6,6 +6,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
+import dev.autoif.contracts.StageProgress;
+import dev.autoif.platform.persistence.JsonTextJdbcType;
+import org.hibernate.annotations.JdbcType;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -21,8 +24,10 @@ public class ProgressEntry extends PanacheEntityBase {
     @Column(length = 100, nullable = false)
     public String runId;
 
-    // text, not @Lob: on PostgreSQL a @Lob String is a large object per row, slow to read and never vacuumed
-    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
-    @Column(nullable = false)
-    public String deltaJson;
+    // JSON in a text column, not @Lob: on PostgreSQL a @Lob String is a large object per row, slow to read and never
+    // vacuumed
+    @JdbcTypeCode(SqlTypes.JSON)
+    @JdbcType(JsonTextJdbcType.class)
+    @Column(name = "deltaJson", nullable = false)
+    public StageProgress delta;
 }

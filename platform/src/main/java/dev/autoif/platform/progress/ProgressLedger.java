@@ -1,9 +1,6 @@
 package dev.autoif.platform.progress;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.autoif.contracts.Envelope;
-import dev.autoif.contracts.EnvelopeCodec;
 import dev.autoif.contracts.Stage;
 import dev.autoif.contracts.StageProgress;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,9 +19,6 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class ProgressLedger {
 
-    private static final TypeReference<Map<String, Long>> COUNTS = new TypeReference<>() {
-    };
-
     /** Returns false when this delta was already recorded. */
     @Transactional
     public boolean record(Envelope<StageProgress> envelope) {
@@ -35,7 +29,7 @@ public class ProgressLedger {
         ProgressEntry e = new ProgressEntry();
         e.messageId = envelope.messageId();
         e.runId = d.runId();
-        e.deltaJson = write(d);
+        e.delta = d;
         StageTotalsRow row = StageTotalsRow.findById(StageTotalsRow.key(d.runId(), d.stage().name()));
         if (row == null && StageTotalsRow.count("runId", d.runId()) == 0
                 && ProgressEntry.count("runId", d.runId()) > 0) {
@@ -56,11 +50,11 @@ public class ProgressLedger {
             // saw no totals, then the delta's committed entry and row, and added the entry once more). A run with
             // deltas from before running totals existed is folded from them until its next delta sums them.
             return Funnel.of(ProgressEntry.<ProgressEntry>list("runId", runId).stream()
-                    .map(ProgressLedger::readDelta).toList());
+                    .map(e -> e.delta).toList());
         }
         return Funnel.of(rows.stream().map(r -> new StageProgress(runId, Stage.valueOf(r.stage), r.itemsIn,
-                r.itemsOut, read(r.droppedJson), r.llmCalls, r.promptTokens, r.completionTokens, r.complete,
-                read(r.modesJson)).withCost(r.costMicroUsd, r.savedMicroUsd, r.unknownPriceCalls)).toList());
+                r.itemsOut, r.dropped, r.llmCalls, r.promptTokens, r.completionTokens, r.complete,
+                r.modes).withCost(r.costMicroUsd, r.savedMicroUsd, r.unknownPriceCalls)).toList());
     }
 
     /** Whether any progress of the run was recorded here. */
@@ -72,7 +66,7 @@ public class ProgressLedger {
     private static void rebuild(String runId) {
         List<ProgressEntry> entries = ProgressEntry.list("runId", runId);
         for (ProgressEntry e : entries) {
-            StageProgress d = readDelta(e);
+            StageProgress d = e.delta;
             add(StageTotalsRow.findById(StageTotalsRow.key(runId, d.stage().name())), d);
         }
     }
@@ -84,8 +78,8 @@ public class ProgressLedger {
             row.id = StageTotalsRow.key(d.runId(), d.stage().name());
             row.runId = d.runId();
             row.stage = d.stage().name();
-            row.droppedJson = "{}";
-            row.modesJson = "{}";
+            row.dropped = Map.of();
+            row.modes = Map.of();
         }
         row.itemsIn += d.itemsIn();
         row.itemsOut += d.itemsOut();
@@ -96,41 +90,19 @@ public class ProgressLedger {
         row.costMicroUsd += d.costMicroUsd();
         row.savedMicroUsd += d.savedMicroUsd();
         row.unknownPriceCalls += d.unknownPriceCalls();
-        row.droppedJson = write(plus(read(row.droppedJson), d.dropped()));
-        row.modesJson = write(plus(read(row.modesJson), d.modes()));
+        row.dropped = plus(row.dropped, d.dropped());
+        row.modes = plus(row.modes, d.modes());
         if (existing == null) {
             row.persist();
         }
     }
 
-    private static Map<String, Long> plus(Map<String, Long> sum, Map<String, Long> more) {
+    /** A new sorted map: the stored one is never changed in place, so Hibernate sees the new value. */
+    private static Map<String, Long> plus(Map<String, Long> stored, Map<String, Long> more) {
+        Map<String, Long> sum = new TreeMap<>(stored);
         if (more != null) {
             more.forEach((k, v) -> sum.merge(k, v, Long::sum));
         }
         return sum;
-    }
-
-    private static Map<String, Long> read(String json) {
-        try {
-            return new TreeMap<>(EnvelopeCodec.mapper().readValue(json, COUNTS));
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("stored progress counts are unreadable", ex);
-        }
-    }
-
-    private static StageProgress readDelta(ProgressEntry e) {
-        try {
-            return EnvelopeCodec.mapper().readValue(e.deltaJson, StageProgress.class);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("stored progress delta " + e.messageId + " is unreadable", ex);
-        }
-    }
-
-    private static String write(Object value) {
-        try {
-            return EnvelopeCodec.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalArgumentException("cannot store progress " + value, ex);
-        }
     }
 }

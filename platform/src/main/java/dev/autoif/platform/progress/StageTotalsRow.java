@@ -7,6 +7,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import dev.autoif.platform.persistence.JsonTextJdbcType;
+import java.util.Map;
+import org.hibernate.annotations.JdbcType;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -52,15 +55,17 @@ public class StageTotalsRow extends PanacheEntityBase {
     /** LLM calls whose model has no price. */
     public long unknownPriceCalls;
 
-    /** Drops by reason as a JSON object. */
-    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
-    @Column(nullable = false)
-    public String droppedJson;
+    /** Drops by reason, stored as a JSON object. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @JdbcType(JsonTextJdbcType.class)
+    @Column(name = "droppedJson", nullable = false)
+    public Map<String, Long> dropped;
 
-    /** Items by mode as a JSON object. */
-    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
-    @Column(nullable = false)
-    public String modesJson;
+    /** Items by mode, stored as a JSON object. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @JdbcType(JsonTextJdbcType.class)
+    @Column(name = "modesJson", nullable = false)
+    public Map<String, Long> modes;
 
     /** Two writers adding to the same row at once (replicas) fail and retry instead of losing a delta. */
     @Version

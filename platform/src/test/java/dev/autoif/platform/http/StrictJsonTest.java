@@ -11,6 +11,7 @@ import dev.autoif.contracts.Envelope;
 import dev.autoif.contracts.EnvelopeCodec;
 import dev.autoif.contracts.MessageType;
 import dev.autoif.contracts.RunSpec;
+import dev.autoif.testinfra.StreamedRequest;
 import dev.autoif.testinfra.KafkaResource;
 import dev.autoif.testinfra.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -72,6 +73,24 @@ class StrictJsonTest {
         String big = "{\"name\": \"" + "x".repeat(70_000) + "\"}";
         given().contentType(ContentType.JSON).body(big).when().post("/strict-test").then().statusCode(413)
                 .contentType(startsWith(Problem.MEDIA_TYPE)).body("status", equalTo(413));
+    }
+
+    @Test
+    void chunkedBodiesAreHeldToTheLimitToo() {
+        StreamedRequest.Answer big = StreamedRequest.send("POST", "/strict-test", "{\"name\": \"", 70_000, true);
+        assertThat(big.status()).isEqualTo(413);
+        assertThat(big.contentType()).startsWith(Problem.MEDIA_TYPE);
+        assertThat(big.body()).contains("\"status\":413");
+        StreamedRequest.Answer small = StreamedRequest.send("POST", "/strict-test", "{\"name\": \"", 1_000, true);
+        assertThat(small.status()).as("a chunked body under the limit is read and parsed").isEqualTo(400);
+        assertThat(small.body()).contains("malformed JSON");
+    }
+
+    @Test
+    void overlongUrisAre414ProblemJson() {
+        given().urlEncodingEnabled(false).when().get("/strict-test/x?q=" + "a".repeat(10_000)).then().statusCode(414)
+                .contentType(startsWith(Problem.MEDIA_TYPE)).body("status", equalTo(414));
+        given().urlEncodingEnabled(false).when().get("/strict-test/x?q=" + "a".repeat(3_000)).then().statusCode(200);
     }
 
     @Test

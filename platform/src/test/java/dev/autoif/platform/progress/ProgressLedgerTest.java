@@ -3,7 +3,6 @@ package dev.autoif.platform.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autoif.contracts.Envelope;
-import dev.autoif.contracts.EnvelopeCodec;
 import dev.autoif.contracts.MessageType;
 import dev.autoif.contracts.Stage;
 import dev.autoif.contracts.StageProgress;
@@ -105,11 +104,7 @@ class ProgressLedgerTest {
                 ProgressEntry e = new ProgressEntry();
                 e.messageId = run + "-" + i;
                 e.runId = run;
-                try {
-                    e.deltaJson = EnvelopeCodec.mapper().writeValueAsString(deltas.get(i));
-                } catch (Exception ex) {
-                    throw new IllegalStateException(ex);
-                }
+                e.delta = deltas.get(i);
                 e.persist();
             }
         });

@@ -1,5 +1,7 @@
 package dev.autoif.query.persistence;
 
+import dev.autoif.query.api.CorpusView.MalformedLine;
+import dev.autoif.query.domain.CorpusIngestFilters;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,6 +10,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.annotations.JdbcType;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A query corpus and the counts of the upload that filled it. */
 @Entity
@@ -42,17 +49,23 @@ public class CorpusEntity extends PanacheEntityBase {
     public long tooLongCount;
     public long malformedCount;
 
-    /** JSON object of the upload's filters (minChars, maxChars, language); null when none were asked for. */
-    @Column(length = 1000)
-    public String filtersJson;
+    /** The upload's filters (minChars, maxChars, language), stored as JSON; null when none were asked for. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @JdbcType(JsonVarcharJdbcType.class)
+    @Column(name = "filtersJson", length = 1000)
+    public CorpusIngestFilters filters;
 
-    /** JSON object of queries removed per filter. */
-    @Column(length = 1000)
-    public String filteredJson;
+    /** Queries removed per filter, stored as a JSON object. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @JdbcType(JsonVarcharJdbcType.class)
+    @Column(name = "filteredJson", length = 1000)
+    public Map<String, Long> filtered;
 
-    /** JSON list of {line, reason} for the first malformed records. */
-    @Column(length = 20000)
-    public String malformedJson;
+    /** The first malformed records ({line, reason}), stored as a JSON list. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @JdbcType(JsonVarcharJdbcType.class)
+    @Column(name = "malformedJson", length = 20000)
+    public List<MalformedLine> malformed;
 
     @Column(nullable = false)
     public Instant createdAt;

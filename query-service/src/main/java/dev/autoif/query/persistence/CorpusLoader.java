@@ -1,10 +1,7 @@
 package dev.autoif.query.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.autoif.contracts.CorpusAnnounced;
 import dev.autoif.contracts.Envelope;
-import dev.autoif.contracts.EnvelopeCodec;
 import dev.autoif.contracts.MessageType;
 import dev.autoif.contracts.Topics;
 import dev.autoif.contracts.Violation;
@@ -136,9 +133,9 @@ public class CorpusLoader {
             c.duplicateCount = report.duplicate();
             c.tooLongCount = report.tooLong();
             c.malformedCount = report.malformed();
-            c.malformedJson = malformedJson(report);
-            c.filtersJson = filters.any() ? json(filters) : null;
-            c.filteredJson = json(report.filtered());
+            c.malformed = malformedLines(report);
+            c.filters = filters.any() ? filters : null;
+            c.filtered = report.filtered();
             c.loadedAt = Instant.now();
             LOG.infof("corpus %s loaded from %s: %d stored of %d read%s", id, source, report.stored(), report.read(),
                     report.filtered().isEmpty() ? "" : ", removed by filters " + report.filtered());
@@ -203,39 +200,20 @@ public class CorpusLoader {
         return new IngestLimits(config.maxQueryChars(), config.malformedLinesReported(), config.batchSize());
     }
 
-    private static String malformedJson(IngestReport r) {
+    private static List<MalformedLine> malformedLines(IngestReport r) {
         List<MalformedLine> lines = new ArrayList<>();
         for (int i = 0; i < r.malformedLines().size(); i++) {
             String reason = r.malformedReasons().get(i);
             lines.add(new MalformedLine(r.malformedLines().get(i),
                     reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) + "..." : reason));
         }
-        return json(lines);
-    }
-
-    private static String json(Object o) {
-        try {
-            return EnvelopeCodec.mapper().writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static <T> T read(String json, TypeReference<T> type, T absent) {
-        try {
-            return json == null ? absent : EnvelopeCodec.mapper().readValue(json, type);
-        } catch (JsonProcessingException e) {
-            return absent;
-        }
+        return lines;
     }
 
     static CorpusView view(CorpusEntity c) {
-        List<MalformedLine> malformed = read(c.malformedJson, new TypeReference<List<MalformedLine>>() {
-        }, List.of());
-        CorpusIngestFilters filters = read(c.filtersJson, new TypeReference<CorpusIngestFilters>() {
-        }, CorpusIngestFilters.none());
-        Map<String, Long> filtered = read(c.filteredJson, new TypeReference<Map<String, Long>>() {
-        }, Map.of());
+        List<MalformedLine> malformed = c.malformed == null ? List.of() : c.malformed;
+        CorpusIngestFilters filters = c.filters == null ? CorpusIngestFilters.none() : c.filters;
+        Map<String, Long> filtered = c.filtered == null ? Map.of() : c.filtered;
         return new CorpusView(c.id, c.format, c.status.name(), c.source, c.readCount, c.storedCount, c.emptyCount,
                 c.duplicateCount, c.tooLongCount, c.malformedCount, malformed, filters, filtered, c.createdAt,
                 c.loadedAt);
