@@ -50,6 +50,14 @@ public interface SandboxConfig {
     /** Import allow-list; default: {@link SandboxLimits#DEFAULT_MODULES}. */
     Optional<List<String>> allowedModules();
 
+    /**
+     * Make every sandbox thread's context when the service starts, before it reports ready, instead of on the first
+     * record or reward request (a context takes seconds to build interpreted: the first instructions of every run
+     * waited for it on the pipeline's critical path).
+     */
+    @WithDefault("true")
+    boolean warmUp();
+
     default SandboxLimits limits() {
         return new SandboxLimits(wallTime(), cpuTime(), maxAllocatedBytes(), recursionLimit(), maxInputChars(),
                 maxCodeChars(), maxOutputChars(),
