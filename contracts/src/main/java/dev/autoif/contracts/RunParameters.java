@@ -1,5 +1,8 @@
 package dev.autoif.contracts;
 
+import java.util.EnumMap;
+import java.util.Map;
+
 /**
  * Every knob of a run, with the paper's defaults (Appendix E and the original code's README).
  *
@@ -21,6 +24,8 @@ package dev.autoif.contracts;
  * @param seed random seed for every sampling decision
  * @param keepConstantFunctions keep functions that give the same verdict on every case although the cases' expected
  *        labels disagree (broken functions, dropped by default as {@code function-constant})
+ * @param llmModes how each stage sends its LLM requests; a stage left out is {@link LlmMode#ONLINE} (and so is every
+ *        stage of a record written before this field). Only {@link LlmMode#BATCHABLE_STAGES} may be batch.
  */
 public record RunParameters(
         int selfInstructRounds,
@@ -39,7 +44,45 @@ public record RunParameters(
         int judgeSamples,
         Models models,
         long seed,
-        boolean keepConstantFunctions) {
+        boolean keepConstantFunctions,
+        Map<Stage, LlmMode> llmModes) {
+
+    public RunParameters {
+        EnumMap<Stage, LlmMode> modes = new EnumMap<>(Stage.class);
+        if (llmModes != null) {
+            llmModes.forEach((stage, mode) -> {
+                if (stage != null && mode != null) {
+                    modes.put(stage, mode);
+                }
+            });
+        }
+        llmModes = Map.copyOf(modes);
+    }
+
+    /** Every stage online. */
+    public RunParameters(int selfInstructRounds, int functionsPerInstruction, Threshold functionAccuracy,
+            Threshold caseAccuracy, int minFunctions, int minCases, int backTranslationsPerInstruction,
+            NliPolicy nliPolicy, int queriesPerInstruction, int responsesPerQuery, Threshold responsePassRate,
+            int resampleBudget, Threshold judgeThreshold, int judgeSamples, Models models, long seed,
+            boolean keepConstantFunctions) {
+        this(selfInstructRounds, functionsPerInstruction, functionAccuracy, caseAccuracy, minFunctions, minCases,
+                backTranslationsPerInstruction, nliPolicy, queriesPerInstruction, responsesPerQuery,
+                responsePassRate, resampleBudget, judgeThreshold, judgeSamples, models, seed, keepConstantFunctions,
+                null);
+    }
+
+    /** How {@code stage} sends its LLM requests. */
+    public LlmMode llmMode(Stage stage) {
+        return llmModes.getOrDefault(stage, LlmMode.ONLINE);
+    }
+
+    /** These parameters with other LLM modes. */
+    public RunParameters withLlmModes(Map<Stage, LlmMode> modes) {
+        return new RunParameters(selfInstructRounds, functionsPerInstruction, functionAccuracy, caseAccuracy,
+                minFunctions, minCases, backTranslationsPerInstruction, nliPolicy, queriesPerInstruction,
+                responsesPerQuery, responsePassRate, resampleBudget, judgeThreshold, judgeSamples, models, seed,
+                keepConstantFunctions, modes);
+    }
 
     /** The spec as it was before {@code keepConstantFunctions}: constant functions are dropped. */
     public RunParameters(int selfInstructRounds, int functionsPerInstruction, Threshold functionAccuracy,
@@ -84,6 +127,7 @@ public record RunParameters(
                 p.judgeSamples != 0 ? p.judgeSamples : d.judgeSamples,
                 p.models != null ? p.models.withDefaults() : d.models,
                 p.seed != 0 ? p.seed : d.seed,
-                p.keepConstantFunctions);
+                p.keepConstantFunctions,
+                p.llmModes);
     }
 }

@@ -17,6 +17,8 @@ public final class RunSpecValidator {
     public static final int MAX_QUERIES = 1_000;
     public static final int MAX_RESPONSES = 64;
     public static final int MAX_JUDGE_SAMPLES = 10;
+    private static final String BATCHABLE = LlmMode.BATCHABLE_STAGES.stream().map(Enum::name).sorted().toList()
+            .toString();
 
     private RunSpecValidator() {
     }
@@ -73,6 +75,12 @@ public final class RunSpecValidator {
             v.add(new Violation("parameters.judgeThreshold", "value must be between 0 and 10"));
         }
         range(v, "parameters.judgeSamples", p.judgeSamples(), 1, MAX_JUDGE_SAMPLES);
+        p.llmModes().forEach((stage, mode) -> {
+            if (mode == LlmMode.BATCH && !LlmMode.BATCHABLE_STAGES.contains(stage)) {
+                v.add(new Violation("parameters.llmModes." + stage, "only " + BATCHABLE
+                        + " may be batch; every other stage is online"));
+            }
+        });
         Models m = p.models();
         if (m != null) {
             model(v, "parameters.models.selfInstruct", m.selfInstruct());

@@ -37,6 +37,7 @@ final class RoundScenario {
         assertThat(keptPrompts).as("kept SFT prompts (RLVR lines)").isPositive();
 
         long responsesBefore = stack.simulator().stats().snapshot().kind(PromptKind.RESPONSE).choices();
+        long requestsBefore = stack.simulator().stats().snapshot().kind(PromptKind.RESPONSE).requests();
         JsonNode first = startRound(api, stack, runId, 202);
         assertThat(first.path("round").asInt()).as("first round's number").isEqualTo(1);
         assertThat(first.path("k").asInt()).as("default K").isEqualTo(8);
@@ -48,6 +49,15 @@ final class RoundScenario {
                 .isEqualTo(keptPrompts * 8);
         long asked = stack.simulator().stats().snapshot().kind(PromptKind.RESPONSE).choices() - responsesBefore;
         assertThat(asked).as("responses the policy (simulator) gave in round 1").isEqualTo(keptPrompts * 8L);
+        // the round's own spend: every request the policy (simulator) saw, with tokens and dollars
+        long requests = stack.simulator().stats().snapshot().kind(PromptKind.RESPONSE).requests() - requestsBefore;
+        assertThat(round1.path("llm").path("calls").asLong()).as("policy calls of round 1 = requests it saw")
+                .isEqualTo(requests).isPositive();
+        assertThat(round1.path("llm").path("completionTokens").asLong()).as("round 1 completion tokens").isPositive();
+        // the policy model (autoif-sft-policy) is in no price table: its dollars are unknown, never a false 0
+        assertThat(round1.path("llm").path("usd").isNull()).as("round 1 dollars of an unpriced policy").isTrue();
+        assertThat(round1.path("llm").path("unknownPriceCalls").asLong()).as("round 1 calls of unknown price")
+                .isEqualTo(requests);
 
         int pairs = 0;
         for (JsonNode l : Api.jsonLines(api.download(export + "/rounds/1/export/dpo?pairs-per-prompt=1").body())) {

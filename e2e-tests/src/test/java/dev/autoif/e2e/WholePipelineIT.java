@@ -131,6 +131,7 @@ class WholePipelineIT {
         resubmittedSpecReproducesTheRun(runId, funnel, st);
         BudgetScenario.capPausesAndResumes(api, stack, runId);
         killedServicesLoseNothing();
+        BatchScenario.batchRunEqualsOnlineRun(api, stack, runId);
         anotherEndpointGetsNothingFromTheFirstOnesCache();
     }
 

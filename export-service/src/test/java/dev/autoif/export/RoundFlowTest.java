@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autoif.contracts.Envelope;
 import dev.autoif.contracts.EnvelopeCodec;
+import dev.autoif.contracts.LlmSpend;
 import dev.autoif.contracts.MessageType;
 import dev.autoif.contracts.PolicyEndpoint;
 import dev.autoif.contracts.ResponseVerified;
@@ -66,6 +67,11 @@ class RoundFlowTest {
         assertThat(done.getInt("[0].responses")).isEqualTo(6);
         assertThat(done.getLong("[0].promptsWithPairs")).isEqualTo(1);
         assertThat(done.getString("[0].model")).isEqualTo("sft-model");
+        // the policy's spend, as the two samples carried it: one call each, 100 prompt and 40 tokens per response
+        assertThat(done.getLong("[0].llm.calls")).isEqualTo(2);
+        assertThat(done.getLong("[0].llm.promptTokens")).isEqualTo(200);
+        assertThat(done.getLong("[0].llm.completionTokens")).isEqualTo(240);
+        assertThat(done.getDouble("[0].llm.usd")).isEqualTo(0.002);
 
         // chosen: pass rate above 0.5, best first; rejected: 0; half (0.5) is neither
         List<JsonNode> pairs = Schemas.validLines(dpo(run, 1, ""), "dpo");
@@ -91,15 +97,18 @@ class RoundFlowTest {
         assertThat(second.getFirst().policyPrompt()).isEqualTo(second.getFirst().prompt());
         await().atMost(WAIT).until(() -> rounds(run).getList("$").size() == 2);
         assertThat(rounds(run).getInt("[0].responses")).isEqualTo(6);
+        assertThat(rounds(run).getLong("[0].llm.calls")).as("a redelivered sample's spend, counted once").isEqualTo(2);
         assertThat(rounds(run).getString("[1].status")).isEqualTo("sampling");
 
         JsonPath funnel = funnel(run);
         assertThat(funnel.getList("rounds.round", Integer.class)).containsExactly(1, 2);
         assertThat(funnel.getLong("export.judged")).as("the run's own funnel next to the rounds").isEqualTo(3);
         assertThat(given().accept("text/plain").get("/runs/{id}/funnel", run).then().statusCode(200).extract()
-                .asString()).contains("round 1 (done): sft-model at http://policy:8000/v1");
+                .asString()).contains("round 1 (done): sft-model at http://policy:8000/v1")
+                .contains("policy: 2 calls, 200+240 tokens, $0.0020");
         assertThat(given().get("/runs/{id}/card", run).then().statusCode(200).extract().asString())
-                .contains("## Online DPO rounds").contains("| 1 | done | `sft-model` | 8 |");
+                .contains("## Online DPO rounds").contains("| 1 | done | `sft-model` | 8 |")
+                .contains("| 2 | $0.0020 |");
 
         given().get("/runs/{id}/rounds/3/export/dpo", run).then().statusCode(404);
         given().get("/runs/{id}/rounds/0/export/dpo", run).then().statusCode(400);
@@ -130,7 +139,8 @@ class RoundFlowTest {
         }
         return new ResponseVerified(instruction + "|" + query + "|round" + round, run, instruction,
                 "constraint " + instruction, query, "query " + query,
-                Records.prompt("constraint " + instruction, "query " + query), List.of(), responses, 0, round);
+                Records.prompt("constraint " + instruction, "query " + query), List.of(), responses, 0, round,
+                new LlmSpend(1, 100, 40L * texts.size(), 0, 1_000, 0, 0));
     }
 
     private static void publish(ResponseVerified v) {

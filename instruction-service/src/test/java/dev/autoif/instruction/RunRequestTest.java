@@ -11,9 +11,11 @@ import static org.hamcrest.Matchers.startsWith;
 import dev.autoif.contracts.CorpusAnnounced;
 import dev.autoif.contracts.Envelope;
 import dev.autoif.contracts.EnvelopeCodec;
+import dev.autoif.contracts.LlmMode;
 import dev.autoif.contracts.MessageType;
 import dev.autoif.contracts.RunParameters;
 import dev.autoif.contracts.RunSpec;
+import dev.autoif.contracts.Stage;
 import dev.autoif.contracts.Topics;
 import dev.autoif.testinfra.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
@@ -72,6 +74,29 @@ class RunRequestTest {
                 d.judgeThreshold(), d.judgeSamples(), d.models(), d.seed(), d.keepConstantFunctions()));
         assertThat(spec.corpusId()).isEqualTo("sample");
         given().post("/runs/" + runId + "/cancel").then().statusCode(200);
+    }
+
+    @Test
+    void llmModesArePerStageOnlineByDefaultAndBatchOnlyWhereAllowed() {
+        String runId = RunApiTest.submit("{\"name\": \"batch\", " + SEEDS
+                + ", \"parameters\": {\"selfInstructRounds\": 1, \"functionsPerInstruction\": 3,"
+                + " \"llmModes\": {\"QUERY_SAMPLING\": \"batch\", \"JUDGE\": \"batch\"}}}");
+        RunSpec spec = published(runId);
+        assertThat(spec.parameters().llmMode(Stage.QUERY_SAMPLING)).isEqualTo(LlmMode.BATCH);
+        assertThat(spec.parameters().llmMode(Stage.JUDGE)).isEqualTo(LlmMode.BATCH);
+        assertThat(spec.parameters().llmMode(Stage.FUNCTION_GENERATION)).isEqualTo(LlmMode.ONLINE);
+        given().post("/runs/" + runId + "/cancel").then().statusCode(200);
+
+        given().contentType(ContentType.JSON).body("{\"name\": \"r\", " + SEEDS
+                + ", \"parameters\": {\"llmModes\": {\"SELF_INSTRUCT\": \"batch\"}}}")
+                .when().post("/runs").then().statusCode(400)
+                .body("errors.field", hasItem("parameters.llmModes.SELF_INSTRUCT"));
+        given().contentType(ContentType.JSON).body("{\"name\": \"r\", " + SEEDS
+                + ", \"parameters\": {\"llmModes\": {\"JUDGE\": \"overnight\"}}}")
+                .when().post("/runs").then().statusCode(400).contentType(startsWith("application/problem+json"));
+        given().contentType(ContentType.JSON).body("{\"name\": \"r\", " + SEEDS
+                + ", \"parameters\": {\"llmModes\": {\"JUDGING\": \"batch\"}}}")
+                .when().post("/runs").then().statusCode(400).contentType(startsWith("application/problem+json"));
     }
 
     @Test

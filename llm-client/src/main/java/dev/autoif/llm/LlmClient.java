@@ -1,6 +1,11 @@
 package dev.autoif.llm;
 
+import dev.autoif.contracts.LlmMode;
 import dev.autoif.contracts.Stage;
+import dev.autoif.llm.batch.BatchApi;
+import dev.autoif.llm.batch.BatchStore;
+import dev.autoif.llm.batch.Batcher;
+import dev.autoif.llm.batch.PendingLine;
 import dev.autoif.llm.cache.CacheKey;
 import dev.autoif.llm.cache.CachedCompletion;
 import dev.autoif.llm.cache.CompletionStore;
@@ -19,15 +24,18 @@ import dev.autoif.llm.price.ModelPrice;
 import dev.autoif.llm.price.PriceTable;
 import dev.autoif.llm.retry.RetryPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,6 +69,8 @@ public class LlmClient {
     private final Set<String> nUnsupported = ConcurrentHashMap.newKeySet();
     /** Requests being fetched now, by their cache keys (see {@link #joinInFlight}). */
     private final ConcurrentHashMap<String, InFlight> inFlight = new ConcurrentHashMap<>();
+    /** Sends batch-mode requests through the Batch API; null until {@link #enableBatches}. */
+    private volatile Batcher batcher;
 
     public LlmClient(LlmSettings settings, ChatTransport transport, CompletionStore store, MeterRegistry registry,
             Sleeper sleeper, Clock clock) {
@@ -109,6 +119,32 @@ public class LlmClient {
                 store, registry, Sleeper.REAL, clock, System::nanoTime, prices);
     }
 
+    /**
+     * Lets {@link LlmMode#BATCH} requests go through the provider's Batch API (without this they go online). Takes
+     * back the batches {@code batches} still holds for this endpoint (a restart) and starts polling them.
+     */
+    public LlmClient enableBatches(BatchApi api, BatchStore batches) {
+        if (batcher != null) {
+            throw new IllegalStateException("batches are already enabled");
+        }
+        batcher = new Batcher(transport.endpoint(), settings.batch(), api, batches, store, clock);
+        return this;
+    }
+
+    /** What the batcher did since it started; empty when batches are not enabled. */
+    public Optional<Batcher.Counts> batchCounts() {
+        Batcher b = batcher;
+        return b == null ? Optional.empty() : Optional.of(b.counts());
+    }
+
+    /** Stops the batcher's sending and polling; what it saved stays for the next start. */
+    public void close() {
+        Batcher b = batcher;
+        if (b != null) {
+            b.close();
+        }
+    }
+
     private static TokenBucket bucket(long perMinute, LongSupplier nanoClock) {
         return perMinute <= 0 ? null : new TokenBucket(perMinute, nanoClock);
     }
@@ -138,6 +174,10 @@ public class LlmClient {
             }
             if (!missing.isEmpty()) {
                 transport.checkReady();
+                Batcher b = batcher;
+                if (request.mode() == LlmMode.BATCH && b != null) {
+                    missing = fetchByBatch(b, request, keys, missing, out, tally);
+                }
                 List<Integer> rest = missing.size() > 1 && useN() ? fetchTogether(request, missing, out, fresh, tally)
                         : missing;
                 fetchSeparately(request, rest, out, fresh, tally);
@@ -284,6 +324,52 @@ public class LlmClient {
         };
     }
 
+    /**
+     * One batch line per missing sample (n = 1, the sample's own seed: what {@link #fetchOne} would send), waiting
+     * for the batch to end. The batcher has put the answers in the cache already. Returns the samples the provider
+     * did not answer, for an online retry.
+     */
+    private List<Integer> fetchByBatch(Batcher b, LlmRequest r, List<String> keys, List<Integer> missing,
+            ChoiceResult[] out, Tally tally) {
+        String prompt = CacheKey.messagesJson(r.messages());
+        Map<Integer, Batcher.Ticket> tickets = new LinkedHashMap<>();
+        for (int i : missing) {
+            ChatCall call = new ChatCall(r.model(), r.messages(), r.temperature(), r.maxTokens(), 1, seedFor(r, i));
+            String body = new String(OpenAiHttpTransport.body(call), StandardCharsets.UTF_8);
+            tickets.put(i, b.submit(new PendingLine(keys.get(i), r.model(), r.runId(), r.stage(), prompt, body)));
+        }
+        List<Integer> retry = new ArrayList<>();
+        Fresh[] unused = new Fresh[out.length]; // the batcher has cached the answers already
+        for (Map.Entry<Integer, Batcher.Ticket> e : tickets.entrySet()) {
+            int i = e.getKey();
+            Batcher.Answer a;
+            try {
+                a = e.getValue().answer().get();
+            } catch (InterruptedException ex) {
+                throw new LlmInterruptedException(ex);
+            } catch (CancellationException | ExecutionException ex) {
+                throw new LlmException("the LLM client stopped while a request waited for its batch");
+            }
+            if (a.response() == null) {
+                metrics.batchLineRetried(r);
+                LOG.debugf("batch line of sample %d not answered (%s): retrying online", i, a.failure());
+                retry.add(i);
+                continue;
+            }
+            if (!e.getValue().joined()) {
+                // A line this request added: its tokens and its discounted price are this request's.
+                tally.calls.incrementAndGet();
+                tally.promptTokens.addAndGet(a.response().promptTokens());
+                tally.completionTokens.addAndGet(a.response().completionTokens());
+                tally.charge(prices.price(r.model()), a.response(), true);
+            }
+            out[i] = a.response().contents().isEmpty()
+                    ? ChoiceResult.failed(i, new LlmResponseException("endpoint returned no choices"))
+                    : accept(i, a.response(), 0, 1, unused);
+        }
+        return retry;
+    }
+
     /** One request with {@code n}; returns the indexes still missing afterwards. */
     private List<Integer> fetchTogether(LlmRequest r, List<Integer> missing, ChoiceResult[] out, Fresh[] fresh,
             Tally tally) {
@@ -402,7 +488,7 @@ public class LlmClient {
                     permit.settle(response.promptTokens() + response.completionTokens());
                     tally.promptTokens.addAndGet(response.promptTokens());
                     tally.completionTokens.addAndGet(response.completionTokens());
-                    tally.charge(prices.price(r.model()), response);
+                    tally.charge(prices.price(r.model()), response, false);
                     return response;
                 } catch (TransportFailure f) {
                     metrics.request(r, LlmMetrics.outcome(f.status()), nanoClock.getAsLong() - start);
@@ -492,13 +578,13 @@ public class LlmClient {
         final AtomicLong unknownPriceCalls = new AtomicLong();
 
         /** A request answered: its cost, or one more call of unknown price (never counted as free). */
-        void charge(Optional<ModelPrice> price, ChatResponse response) {
+        void charge(Optional<ModelPrice> price, ChatResponse response, boolean batch) {
             if (price.isEmpty()) {
                 unknownPriceCalls.incrementAndGet();
                 return;
             }
             costMicroUsd.addAndGet(price.get().microUsd(response.promptTokens(), response.cachedPromptTokens(),
-                    response.completionTokens(), false));
+                    response.completionTokens(), batch));
         }
 
         LlmUsage usage() {

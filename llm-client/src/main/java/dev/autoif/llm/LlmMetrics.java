@@ -56,6 +56,13 @@ final class LlmMetrics {
         }
     }
 
+    static final String BATCH_RETRIED = "autoif.llm.batch.lines.retried";
+
+    /** A batch line the provider did not answer (error file, failed or expired batch): retried online. */
+    void batchLineRetried(LlmRequest r) {
+        registry.counter(BATCH_RETRIED, "stage", r.stage().name(), "model", r.model()).increment();
+    }
+
     void failure(LlmRequest r, LlmException e) {
         registry.counter("autoif.llm.failures", "stage", r.stage().name(), "model", r.model(), "type",
                 e.getClass().getSimpleName()).increment();

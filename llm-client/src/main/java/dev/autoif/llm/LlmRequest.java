@@ -1,5 +1,6 @@
 package dev.autoif.llm;
 
+import dev.autoif.contracts.LlmMode;
 import dev.autoif.contracts.Stage;
 import java.util.List;
 
@@ -14,9 +15,11 @@ import java.util.List;
  * @param maxTokens completion token limit, null for the endpoint's default
  * @param n number of samples wanted (1..128)
  * @param seed sampling seed, null for none; sample {@code i} sent on its own uses {@code seed + i}
+ * @param mode online, or through the Batch API (when the client has batches enabled; online otherwise). The mode is
+ *     not part of the cache key: an answer is the same whichever way it came.
  */
 public record LlmRequest(String runId, Stage stage, String model, List<ChatMessage> messages, Double temperature,
-        Integer maxTokens, int n, Integer seed) {
+        Integer maxTokens, int n, Integer seed, LlmMode mode) {
 
     public static final int MAX_N = 128;
 
@@ -29,6 +32,13 @@ public record LlmRequest(String runId, Stage stage, String model, List<ChatMessa
         require(temperature == null || (temperature >= 0 && temperature <= 2), "temperature must be in [0, 2]");
         require(maxTokens == null || maxTokens > 0, "maxTokens must be positive");
         require(n >= 1 && n <= MAX_N, "n must be in [1, " + MAX_N + "]");
+        mode = mode == null ? LlmMode.ONLINE : mode;
+    }
+
+    /** An online request. */
+    public LlmRequest(String runId, Stage stage, String model, List<ChatMessage> messages, Double temperature,
+            Integer maxTokens, int n, Integer seed) {
+        this(runId, stage, model, messages, temperature, maxTokens, n, seed, LlmMode.ONLINE);
     }
 
     /** A request for one sample of a system + user prompt. */
@@ -38,19 +48,23 @@ public record LlmRequest(String runId, Stage stage, String model, List<ChatMessa
     }
 
     public LlmRequest withN(int newN) {
-        return new LlmRequest(runId, stage, model, messages, temperature, maxTokens, newN, seed);
+        return new LlmRequest(runId, stage, model, messages, temperature, maxTokens, newN, seed, mode);
     }
 
     public LlmRequest withTemperature(Double t) {
-        return new LlmRequest(runId, stage, model, messages, t, maxTokens, n, seed);
+        return new LlmRequest(runId, stage, model, messages, t, maxTokens, n, seed, mode);
     }
 
     public LlmRequest withMaxTokens(Integer max) {
-        return new LlmRequest(runId, stage, model, messages, temperature, max, n, seed);
+        return new LlmRequest(runId, stage, model, messages, temperature, max, n, seed, mode);
     }
 
     public LlmRequest withSeed(Integer s) {
-        return new LlmRequest(runId, stage, model, messages, temperature, maxTokens, n, s);
+        return new LlmRequest(runId, stage, model, messages, temperature, maxTokens, n, s, mode);
+    }
+
+    public LlmRequest withMode(LlmMode m) {
+        return new LlmRequest(runId, stage, model, messages, temperature, maxTokens, n, seed, m);
     }
 
     private static void require(boolean ok, String message) {

@@ -1,5 +1,6 @@
 package dev.autoif.llm;
 
+import dev.autoif.contracts.LlmSpend;
 import dev.autoif.contracts.StageProgress;
 
 /**
@@ -24,6 +25,12 @@ public record LlmUsage(long calls, long promptTokens, long completionTokens, lon
     /** {@code delta} carrying this usage's dollars (its calls and tokens are the caller's to set). */
     public StageProgress costInto(StageProgress delta) {
         return delta.withCost(costMicroUsd, savedMicroUsd, unknownPriceCalls);
+    }
+
+    /** This usage as it travels with a record ({@link LlmSpend}). */
+    public LlmSpend spend() {
+        return new LlmSpend(calls, promptTokens, completionTokens, cacheHits, costMicroUsd, savedMicroUsd,
+                unknownPriceCalls);
     }
 
     public LlmUsage plus(LlmUsage o) {

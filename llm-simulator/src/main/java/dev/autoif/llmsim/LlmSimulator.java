@@ -3,6 +3,7 @@ package dev.autoif.llmsim;
 import com.sun.net.httpserver.HttpServer;
 import dev.autoif.llmsim.catalogue.Catalogue;
 import dev.autoif.llmsim.http.AdminHandler;
+import dev.autoif.llmsim.http.BatchApi;
 import dev.autoif.llmsim.http.ChatCompletionsHandler;
 import dev.autoif.llmsim.http.ModelsHandler;
 import dev.autoif.llmsim.http.StatsHandler;
@@ -37,6 +38,9 @@ public final class LlmSimulator implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/v1/chat/completions", chat);
         server.createContext("/v1/models", new ModelsHandler(options));
+        BatchApi batches = new BatchApi(options, settings, stats, chat);
+        server.createContext("/v1/files", batches.filesHandler());
+        server.createContext("/v1/batches", batches.batchesHandler());
         server.createContext("/stats", new StatsHandler(stats, this::resetStats));
         server.createContext("/admin", new AdminHandler(settings));
         server.start();
@@ -78,7 +82,7 @@ public final class LlmSimulator implements AutoCloseable {
         return options;
     }
 
-    /** Live settings: fault and behaviour rates, latency. Changes apply to the next request. */
+    /** Live settings: fault and behaviour rates, latency, rate limits, the batch delay. Changes apply to the next request. */
     public Settings settings() {
         return settings;
     }

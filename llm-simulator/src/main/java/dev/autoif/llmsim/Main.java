@@ -26,6 +26,7 @@ public final class Main {
               --retry-after S          Retry-After of the 'http-429' fault (LLM_SIM_RETRY_AFTER, default 1)
               --rpm N                  requests per minute per API key, 429 beyond (LLM_SIM_RPM, default 0 = off)
               --tpm N                  tokens per minute per API key, 429 beyond (LLM_SIM_TPM, default 0 = off)
+              --batch-delay-ms MS      how long a batch stays in_progress (LLM_SIM_BATCH_DELAY_MS, default 200)
             """;
 
     private Main() {
@@ -70,6 +71,8 @@ public final class Main {
         Integer retry = env.containsKey("LLM_SIM_RETRY_AFTER") ? parseInt(env.get("LLM_SIM_RETRY_AFTER"), "retry-after") : null;
         long rpm = parseLong(env.getOrDefault("LLM_SIM_RPM", "0"), "rpm");
         long tpm = parseLong(env.getOrDefault("LLM_SIM_TPM", "0"), "tpm");
+        long batchDelay = parseLong(env.getOrDefault("LLM_SIM_BATCH_DELAY_MS",
+                Long.toString(Settings.DEFAULT_BATCH_DELAY_MILLIS)), "batch-delay-ms");
         List<String> faults = new ArrayList<>(splitList(env.get("LLM_SIM_FAULTS")));
         List<String> behaviours = new ArrayList<>(splitList(env.get("LLM_SIM_BEHAVIOUR")));
         for (int i = 0; i < args.length; i++) {
@@ -97,6 +100,7 @@ public final class Main {
                         case "--retry-after" -> retry = parseInt(v, "retry-after");
                         case "--rpm" -> rpm = parseLong(v, "rpm");
                         case "--tpm" -> tpm = parseLong(v, "tpm");
+                        case "--batch-delay-ms" -> batchDelay = parseLong(v, "batch-delay-ms");
                         default -> throw new IllegalArgumentException("unknown option " + a);
                     }
                 }
@@ -106,11 +110,13 @@ public final class Main {
         Settings probe = new Settings();
         RateLimits limits = new RateLimits(rpm, tpm);
         apply(probe, latency, perfect, slow, retry, faults, behaviours);
+        probe.batchCompletionDelayMillis(batchDelay);
         LlmSimulator sim = LlmSimulator.start(new SimulatorOptions(host, port, seed,
                 apiKey == null || apiKey.isBlank() ? null : apiKey, SimulatorOptions.DEFAULT_MODELS));
         apply(sim.settings(), latency, perfect, slow, retry, faults, behaviours);
         sim.settings().rateLimits(limits);
         sim.settings().diverseInstructions(diverse);
+        sim.settings().batchCompletionDelayMillis(batchDelay);
         return sim;
     }
 

@@ -17,6 +17,13 @@ public final class Settings {
     private volatile int retryAfterSeconds = 1;
     private volatile RateLimits rateLimits = RateLimits.OFF;
     private volatile boolean diverseInstructions;
+    private volatile long batchCompletionDelayMillis = DEFAULT_BATCH_DELAY_MILLIS;
+    private volatile long batchWindowMillis = DEFAULT_BATCH_WINDOW_MILLIS;
+
+    /** A batch stays in progress this long before it is answered, by default. */
+    public static final long DEFAULT_BATCH_DELAY_MILLIS = 200;
+    /** The provider's 24 h completion window. */
+    public static final long DEFAULT_BATCH_WINDOW_MILLIS = 24L * 3600 * 1000;
 
     public Settings() {
         resetBehaviour();
@@ -137,6 +144,42 @@ public final class Settings {
 
     public Settings rateLimits(long requestsPerMinute, long tokensPerMinute) {
         return rateLimits(new RateLimits(requestsPerMinute, tokensPerMinute));
+    }
+
+    /** How long a batch stays {@code in_progress} before it is answered. */
+    public long batchCompletionDelayMillis() {
+        return batchCompletionDelayMillis;
+    }
+
+    public Settings batchCompletionDelayMillis(long ms) {
+        if (ms < 0) {
+            throw new IllegalArgumentException("batch completion delay must be >= 0");
+        }
+        this.batchCompletionDelayMillis = ms;
+        return this;
+    }
+
+    /**
+     * The simulated completion window: a batch whose completion delay reaches it expires (after waiting the window)
+     * instead of completing. 24 h by default, as the provider's.
+     */
+    public long batchWindowMillis() {
+        return batchWindowMillis;
+    }
+
+    public Settings batchWindowMillis(long ms) {
+        if (ms <= 0) {
+            throw new IllegalArgumentException("batch window must be > 0");
+        }
+        this.batchWindowMillis = ms;
+        return this;
+    }
+
+    /** The batch delay and window back to their defaults. */
+    public Settings resetBatches() {
+        batchCompletionDelayMillis = DEFAULT_BATCH_DELAY_MILLIS;
+        batchWindowMillis = DEFAULT_BATCH_WINDOW_MILLIS;
+        return this;
     }
 
     private static double checkRate(double rate) {

@@ -39,8 +39,19 @@ public final class Stats {
         }
     }
 
+    /**
+     * The Batch API's counters. Each line of a batch is also counted as a request of its prompt kind when it is
+     * answered, as the same request sent online would be.
+     *
+     * @param files input files uploaded ({@code POST /v1/files})
+     * @param batches batches created ({@code POST /v1/batches})
+     * @param lines request lines of the created batches that passed validation
+     */
+    public record BatchCounters(long files, long batches, long lines) {
+    }
+
     /** A consistent-enough copy of all counters (each counter read once). */
-    public record Snapshot(Counters total, Map<PromptKind, Counters> byKind) {
+    public record Snapshot(Counters total, Map<PromptKind, Counters> byKind, BatchCounters batch) {
 
         public Counters kind(PromptKind k) {
             return byKind.get(k);
@@ -87,6 +98,9 @@ public final class Stats {
     private final ConcurrentHashMap<PromptKind, Live> live = new ConcurrentHashMap<>();
     private final Map<PromptKind, Gauge> inFlight = new EnumMap<>(PromptKind.class);
     private final Gauge totalInFlight = new Gauge();
+    private final AtomicLong files = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong batchLines = new AtomicLong();
 
     public Stats() {
         for (PromptKind k : PromptKind.values()) {
@@ -135,6 +149,18 @@ public final class Stats {
         live.get(kind).faults.computeIfAbsent(fault, f -> new AtomicLong()).incrementAndGet();
     }
 
+    public void fileUploaded() {
+        files.incrementAndGet();
+    }
+
+    public void batchCreated() {
+        batches.incrementAndGet();
+    }
+
+    public void batchLines(long lines) {
+        batchLines.addAndGet(lines);
+    }
+
     public Snapshot snapshot() {
         Map<PromptKind, Counters> by = new LinkedHashMap<>();
         long r = 0;
@@ -154,13 +180,16 @@ public final class Stats {
             s.faults().forEach((name, n) -> f.merge(name, n, Long::sum));
         }
         return new Snapshot(new Counters(r, c, p, t, Map.copyOf(f), limited, totalInFlight.now.get(),
-                totalInFlight.peak.get()), by);
+                totalInFlight.peak.get()), by, new BatchCounters(files.get(), batches.get(), batchLines.get()));
     }
 
     public void reset() {
         for (PromptKind k : PromptKind.values()) {
             live.put(k, new Live());
         }
+        files.set(0);
+        batches.set(0);
+        batchLines.set(0);
         resetPeaks();
     }
 }

@@ -61,6 +61,27 @@ final class SimClient {
         return send(b.build());
     }
 
+    /** POST /v1/files: a multipart upload of {@code content} with this purpose. */
+    Reply upload(String purpose, String content) throws IOException, InterruptedException {
+        String boundary = "----simtest" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\n" + purpose
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"in.jsonl\"\r\n"
+                + "Content-Type: application/jsonl\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+        return send(HttpRequest.newBuilder(URI.create(sim.rootUrl() + "/v1/files"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** The raw text of a GET (file contents are JSONL, not JSON). */
+    String getText(String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(sim.rootUrl() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException("GET " + path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
     Reply get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(sim.rootUrl() + path)).GET().build());
     }

@@ -76,11 +76,17 @@ class RoundSamplingTest {
         assertThat(first.prompt()).as("the stored prompt, for export's prompt forms").isEqualTo("stored template prompt");
         assertThat(first.attempt()).isZero();
         assertThat(sim.choices("response") - before).as("choices the policy gave").isEqualTo(4);
+        // what the policy's answers cost travels with the sample (the run's own funnel does not count round calls)
+        assertThat(first.policySpend().calls()).as("policy requests").isPositive();
+        assertThat(first.policySpend().completionTokens()).isPositive();
+        assertThat(first.policySpend().cacheHits()).isZero();
 
         // the same prompt of the same round under another message id: answered from the cache
         send(prompt(runId, 1, "OPENAI_API_KEY"), "round-1-again-" + runId);
-        assertThat(sampled(runId + "-i1|q1|round1", 2).get(1).responses()).as("the redelivery's responses")
-                .isEqualTo(first.responses());
+        ResponseSampled again = sampled(runId + "-i1|q1|round1", 2).get(1);
+        assertThat(again.responses()).as("the redelivery's responses").isEqualTo(first.responses());
+        assertThat(again.policySpend().calls()).as("requests for the redelivery").isZero();
+        assertThat(again.policySpend().cacheHits()).isEqualTo(4);
         // round 2 of the same prompt, same endpoint and model: asked again (the seed derives from the round)
         send(prompt(runId, 2, "OPENAI_API_KEY"), "round-2-" + runId);
         ResponseSampled second = sampled(runId + "-i1|q1|round2");
@@ -98,5 +104,6 @@ class RoundSamplingTest {
         ResponseSampled s = sampled(runId + "-i1|q1|round1");
         assertThat(s.round()).isEqualTo(1);
         assertThat(s.responses()).isEmpty();
+        assertThat(s.policySpend().calls()).as("no key: nothing was sent").isZero();
     }
 }

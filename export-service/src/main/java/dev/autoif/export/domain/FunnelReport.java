@@ -36,11 +36,17 @@ public record FunnelReport(String runId, String runName, boolean complete, List<
             double savedUsd, long unknownPriceCalls) {
 
         static Usage of(Funnel f, List<StageTotals> stages) {
-            double priced = f.costMicroUsd() / 1e6;
-            return new Usage(f.llmCalls(), stages.stream().mapToLong(StageTotals::promptTokens).sum(),
-                    stages.stream().mapToLong(StageTotals::completionTokens).sum(),
-                    f.unknownPriceCalls() > 0 ? null : priced, priced, f.savedMicroUsd() / 1e6,
-                    f.unknownPriceCalls());
+            return of(f.llmCalls(), stages.stream().mapToLong(StageTotals::promptTokens).sum(),
+                    stages.stream().mapToLong(StageTotals::completionTokens).sum(), f.costMicroUsd(),
+                    f.savedMicroUsd(), f.unknownPriceCalls());
+        }
+
+        /** From counters in millionths of a dollar. */
+        public static Usage of(long calls, long promptTokens, long completionTokens, long costMicroUsd,
+                long savedMicroUsd, long unknownPriceCalls) {
+            double priced = costMicroUsd / 1e6;
+            return new Usage(calls, promptTokens, completionTokens, unknownPriceCalls > 0 ? null : priced, priced,
+                    savedMicroUsd / 1e6, unknownPriceCalls);
         }
 
         /** "$0.0123", or "unknown (at least $0.0100)" when some calls had no price. */

@@ -49,4 +49,19 @@ public class RoundRow extends PanacheEntityBase {
 
     @Column(nullable = false)
     public Instant requestedAt;
+
+    /** The policy's requests for the round's prompts so far, with their tokens and dollars (see {@link dev.autoif.contracts.LlmSpend}). */
+    public long llmCalls;
+
+    public long promptTokens;
+
+    public long completionTokens;
+
+    public long cacheHits;
+
+    public long costMicroUsd;
+
+    public long savedMicroUsd;
+
+    public long unknownPriceCalls;
 }

@@ -1,12 +1,14 @@
 package dev.autoif.export.persistence;
 
-import dev.autoif.platform.persistence.RunRoundKey;
+import dev.autoif.contracts.LlmSpend;
 import dev.autoif.contracts.ResponseVerified;
 import dev.autoif.contracts.RoundRequested;
 import dev.autoif.export.config.ExportConfig;
+import dev.autoif.export.domain.FunnelReport;
 import dev.autoif.export.domain.PairRule;
 import dev.autoif.export.domain.RoundSummary;
 import dev.autoif.export.domain.VerifiedSample;
+import dev.autoif.platform.persistence.RunRoundKey;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
@@ -24,6 +26,8 @@ import java.util.Optional;
 public class RoundStore {
 
     private static final List<String> ORDER = List.of("instructionId", "queryId", "sampleId", "responseIndex");
+
+    private static final LlmSpend NO_SPEND = new LlmSpend(0, 0, 0, 0, 0, 0, 0);
 
     private final ExportConfig config;
 
@@ -58,10 +62,18 @@ public class RoundStore {
     /** A prompt of a round came back verified: its responses stored, the round's tallies moved. */
     public static void store(ResponseVerified v) {
         v.responses().forEach(r -> RoundResponseRow.of(v, r).persist());
+        LlmSpend s = v.policySpend() == null ? NO_SPEND : v.policySpend();
         Panache.getEntityManager().createQuery("update RoundRow r set r.promptsVerified = r.promptsVerified + 1,"
-                + " r.responses = r.responses + :n where r.runId = :run and r.round = :round")
-                .setParameter("n", v.responses().size()).setParameter("run", v.runId())
-                .setParameter("round", v.round()).executeUpdate();
+                + " r.responses = r.responses + :n, r.llmCalls = r.llmCalls + :calls,"
+                + " r.promptTokens = r.promptTokens + :prompt, r.completionTokens = r.completionTokens + :completion,"
+                + " r.cacheHits = r.cacheHits + :hits, r.costMicroUsd = r.costMicroUsd + :cost,"
+                + " r.savedMicroUsd = r.savedMicroUsd + :saved, r.unknownPriceCalls = r.unknownPriceCalls + :unknown"
+                + " where r.runId = :run and r.round = :round")
+                .setParameter("n", v.responses().size()).setParameter("calls", s.calls())
+                .setParameter("prompt", s.promptTokens()).setParameter("completion", s.completionTokens())
+                .setParameter("hits", s.cacheHits()).setParameter("cost", s.costMicroUsd())
+                .setParameter("saved", s.savedMicroUsd()).setParameter("unknown", s.unknownPriceCalls())
+                .setParameter("run", v.runId()).setParameter("round", v.round()).executeUpdate();
     }
 
     /** The run's rounds in order, each with its count of prompts that have pairs. */
@@ -85,7 +97,8 @@ public class RoundStore {
                 .setParameter("rejectedAtMost", PairRule.REJECTED_AT_MOST).getSingleResult();
         return new RoundSummary(r.round, RoundSummary.status(r.prompts, r.promptsVerified), r.baseUrl, r.model, r.k,
                 r.temperature, r.promptForm, r.prompts, r.promptsVerified, r.responses, withPairs.longValue(),
-                r.requestedAt);
+                r.requestedAt, FunnelReport.Usage.of(r.llmCalls, r.promptTokens, r.completionTokens,
+                        r.costMicroUsd, r.savedMicroUsd, r.unknownPriceCalls));
     }
 
     /** The round's verified responses in pair order (instruction, query, sample, index), page by page. */

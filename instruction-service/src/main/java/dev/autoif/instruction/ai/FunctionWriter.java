@@ -52,7 +52,8 @@ public class FunctionWriter {
         int n = spec.parameters().functionsPerInstruction();
         LlmRequest request = new LlmRequest(spec.runId(), Stage.FUNCTION_GENERATION,
                 spec.parameters().models().functions(), messages, config.temperature(),
-                config.maxTokens().orElse(null), n, LlmSeeds.of(spec.parameters().seed()));
+                config.maxTokens().orElse(null), n, LlmSeeds.of(spec.parameters().seed()),
+                spec.parameters().llmMode(Stage.FUNCTION_GENERATION));
         TypedResult<FunctionAnswer> result = client.complete(request, FunctionAnswerParser::parse);
         for (ChoiceResult c : result.raw().choices()) {
             if (!c.isOk()) {

@@ -1,9 +1,11 @@
 package dev.autoif.instruction.api;
 
+import dev.autoif.contracts.LlmMode;
 import dev.autoif.contracts.Models;
 import dev.autoif.contracts.NliPolicy;
 import dev.autoif.contracts.RunParameters;
 import dev.autoif.contracts.RunSpecValidator;
+import dev.autoif.contracts.Stage;
 import dev.autoif.contracts.Threshold;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -12,6 +14,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -37,7 +40,11 @@ public record RunParametersRequest(
         @Min(1) @Max(RunSpecValidator.MAX_JUDGE_SAMPLES) Integer judgeSamples,
         @Valid ModelNames models,
         Long seed,
-        Boolean keepConstantFunctions) {
+        Boolean keepConstantFunctions,
+        @Schema(description = "How each stage sends its LLM requests, online (default) or batch (the provider's "
+                + "Batch API at its discount, answers within 24 h); only QUERY_SAMPLING, JUDGE and "
+                + "FUNCTION_GENERATION may be batch", example = "{\"QUERY_SAMPLING\": \"batch\", \"JUDGE\": \"batch\"}")
+        Map<Stage, LlmMode> llmModes) {
 
     /** A threshold on a share (0..1); {@code inclusive} left out keeps the default's (the paper's "> 0.5"). */
     public record Fraction(@NotNull @DecimalMin("0") @DecimalMax("1") Double value, Boolean inclusive) {
@@ -87,7 +94,8 @@ public record RunParametersRequest(
                 or(p.judgeSamples, d.judgeSamples()),
                 p.models == null ? d.models() : p.models.resolve(d.models()),
                 or(p.seed, d.seed()),
-                or(p.keepConstantFunctions, d.keepConstantFunctions()));
+                or(p.keepConstantFunctions, d.keepConstantFunctions()),
+                p.llmModes);
     }
 
     private static <T> T or(T value, T dflt) {

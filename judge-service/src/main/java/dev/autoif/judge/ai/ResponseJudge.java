@@ -1,5 +1,6 @@
 package dev.autoif.judge.ai;
 
+import dev.autoif.contracts.LlmMode;
 import dev.autoif.contracts.Stage;
 import dev.autoif.judge.config.JudgeConfig;
 import dev.autoif.judge.domain.JudgeAnswer;
@@ -42,12 +43,12 @@ public class ResponseJudge {
      * @throws dev.autoif.llm.LlmException when the endpoint gave no answer at all (unreachable, rejected, out of
      *         retries, no API key): that is not the judge's opinion and must not be recorded as one
      */
-    public JudgeRun judge(String runId, String model, long runSeed, int samples, String instruction, String query,
-            String response) {
+    public JudgeRun judge(String runId, String model, LlmMode mode, long runSeed, int samples, String instruction,
+            String query, String response) {
         String prompt = template.render(Map.of("instruction", instruction, "query", query, "response", response));
         int seed = (int) Math.floorMod(runSeed, SEED_SPACE);
         LlmRequest first = new LlmRequest(runId, Stage.JUDGE, model, List.of(ChatMessage.user(prompt)),
-                config.temperature().orElse(null), config.maxTokens().orElse(null), samples, seed);
+                config.temperature().orElse(null), config.maxTokens().orElse(null), samples, seed, mode);
         LlmResult firstResult = llm.complete(first);
         JudgeAnswer[] answers = new JudgeAnswer[samples];
         List<Integer> unreadable = new ArrayList<>();

@@ -81,7 +81,8 @@ public class ResponseAcceptedConsumer implements StepWork<ResponseAccepted> {
     public StepOutcome process(Envelope<ResponseAccepted> in, RunSpec spec) {
         ResponseAccepted r = in.payload();
         RunParameters p = spec.parameters();
-        JudgeRun run = judge.judge(r.runId(), p.models().judge(), p.seed(), p.judgeSamples(),
+        JudgeRun run = judge.judge(r.runId(), p.models().judge(), p.llmMode(Stage.JUDGE), p.seed(),
+                p.judgeSamples(),
                 r.instruction(), r.query(), r.response());
         Judgement j = JudgePolicy.decide(run.answers(), p.judgeThreshold());
         return StepOutcome.none()

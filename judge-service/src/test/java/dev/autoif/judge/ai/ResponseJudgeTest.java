@@ -2,6 +2,7 @@ package dev.autoif.judge.ai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.autoif.contracts.LlmMode;
 import dev.autoif.judge.config.JudgeConfig;
 import dev.autoif.judge.domain.JudgeAnswer;
 import dev.autoif.llm.LlmClient;
@@ -88,7 +89,7 @@ class ResponseJudgeTest {
     }
 
     private static JudgeRun run(ResponseJudge judge, long runSeed, int samples) {
-        return judge.judge("run-1", "judge-model", runSeed, samples, "Answer in lowercase.", "What is tea?",
+        return judge.judge("run-1", "judge-model", LlmMode.ONLINE, runSeed, samples, "Answer in lowercase.", "What is tea?",
                 "tea is a drink.");
     }
 

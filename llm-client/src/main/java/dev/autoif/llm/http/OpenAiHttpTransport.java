@@ -98,7 +98,8 @@ public final class OpenAiHttpTransport implements ChatTransport {
         return RateLimitStatus.parse(headers::firstValue, wait);
     }
 
-    static byte[] body(ChatCall call) {
+    /** The request body the chat endpoint is sent for {@code call} (also a batch line's {@code body}). */
+    public static byte[] body(ChatCall call) {
         ObjectNode root = JSON.createObjectNode();
         root.put("model", call.model());
         ArrayNode messages = root.putArray("messages");
@@ -124,7 +125,8 @@ public final class OpenAiHttpTransport implements ChatTransport {
         }
     }
 
-    static ChatResponse parse(String body) {
+    /** A chat-completion answer (also a batch output line's {@code response.body}). */
+    public static ChatResponse parse(String body) {
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -165,7 +167,7 @@ public final class OpenAiHttpTransport implements ChatTransport {
         return apiKey.redact(snippet(body));
     }
 
-    private static String snippet(String s) {
+    static String snippet(String s) {
         if (s == null) {
             return "";
         }

@@ -1,12 +1,8 @@
 package dev.autoif.llm.quarkus;
 
-import dev.autoif.contracts.Stage;
 import dev.autoif.llm.cache.CachedCompletion;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
@@ -18,25 +14,11 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "llm_completion", indexes = @Index(name = "llm_completion_run_stage", columnList = "run_id, stage"))
-public class LlmCompletion extends PanacheEntityBase {
+public class LlmCompletion extends LlmRequestColumns {
 
     @Id
     @Column(name = "key_hash", length = 64, nullable = false)
     public String keyHash;
-
-    @Column(nullable = false)
-    public String model;
-
-    @Column(name = "run_id", nullable = false)
-    public String runId;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 32)
-    public Stage stage;
-
-    /** The request messages as JSON. */
-    @Column(nullable = false, columnDefinition = "text")
-    public String prompt;
 
     @Column(nullable = false, columnDefinition = "text")
     public String completion;

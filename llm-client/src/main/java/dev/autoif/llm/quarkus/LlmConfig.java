@@ -55,6 +55,27 @@ public interface LlmConfig {
 
     Cache cache();
 
+    /** Batch mode: how requests of the stages a run sends in {@code batch} mode go through the Batch API. */
+    Batch batch();
+
+    interface Batch {
+        /** When off, batch-mode requests are sent online. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** A batch file is sent as soon as it holds this many requests (the provider takes up to 50,000). */
+        @WithDefault("5000")
+        int maxRequests();
+
+        /** A batch file is sent at the latest this long after its first request. */
+        @WithDefault("60s")
+        Duration maxWait();
+
+        /** How often a submitted batch's status is asked for. */
+        @WithDefault("30s")
+        Duration pollInterval();
+    }
+
     /**
      * Prices per model ({@code autoif.llm.prices."gpt-4o".input=2.50}), added to or replacing the built-in OpenAI
      * list prices ({@code PriceTable}); a model in neither has an unknown price, counted apart, never as free.

@@ -14,8 +14,9 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * /admin/faults, /admin/behaviour and /admin/rate-limits: GET reads, POST merges the given values, DELETE restores
- * the defaults (all faults 0; behaviours at their default rates; no rate limits).
+ * /admin/faults, /admin/behaviour, /admin/rate-limits and /admin/batches: GET reads, POST merges the given values,
+ * DELETE restores the defaults (all faults 0; behaviours at their default rates; no rate limits; the default batch
+ * completion delay and the 24 h window).
  */
 public final class AdminHandler implements HttpHandler {
 
@@ -35,6 +36,7 @@ public final class AdminHandler implements HttpHandler {
                     case "/admin/faults" -> faults(ex, method);
                     case "/admin/behaviour" -> behaviour(ex, method);
                     case "/admin/rate-limits" -> rateLimits(ex, method);
+                    case "/admin/batches" -> batches(ex, method);
                     default -> Http.error(ex, 404, "No such path: " + path, "invalid_request_error", null);
                 }
             } catch (IllegalArgumentException e) {
@@ -80,6 +82,41 @@ public final class AdminHandler implements HttpHandler {
             }
         }
         Http.json(ex, 200, rateLimitsJson(settings.rateLimits()));
+    }
+
+    /** {"completionDelayMillis": n, "windowMillis": n}; an absent field keeps its value. */
+    private void batches(HttpExchange ex, String method) throws IOException {
+        switch (method) {
+            case "GET" -> { }
+            case "DELETE" -> settings.resetBatches();
+            case "POST" -> {
+                JsonNode body = readObject(ex);
+                long delay = settings.batchCompletionDelayMillis();
+                long window = settings.batchWindowMillis();
+                for (Map.Entry<String, JsonNode> e : body.properties()) {
+                    switch (e.getKey()) {
+                        case "completionDelayMillis" -> delay = wholeNumber(e.getValue());
+                        case "windowMillis" -> window = wholeNumber(e.getValue());
+                        default -> throw new IllegalArgumentException("unknown batch setting '" + e.getKey()
+                                + "'; known: [completionDelayMillis, windowMillis]");
+                    }
+                }
+                new Settings().batchCompletionDelayMillis(delay).batchWindowMillis(window); // validate first
+                settings.batchCompletionDelayMillis(delay).batchWindowMillis(window);
+            }
+            default -> {
+                Http.methodNotAllowed(ex);
+                return;
+            }
+        }
+        Http.json(ex, 200, batchesJson(settings));
+    }
+
+    public static ObjectNode batchesJson(Settings s) {
+        ObjectNode root = Http.JSON.createObjectNode();
+        root.put("completionDelayMillis", s.batchCompletionDelayMillis());
+        root.put("windowMillis", s.batchWindowMillis());
+        return root;
     }
 
     /** {"requestsPerMinute": n, "tokensPerMinute": n}; an absent field keeps its value, 0 turns it off. */

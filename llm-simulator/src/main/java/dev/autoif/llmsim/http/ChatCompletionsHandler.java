@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -56,6 +57,17 @@ public final class ChatCompletionsHandler implements HttpHandler {
         attempts.clear();
     }
 
+    /**
+     * What the endpoint answers to one request body: status, headers and JSON body; {@code body == null} means the
+     * connection drops without an answer (the {@code connection-reset} fault).
+     */
+    public record Reply(int status, Map<String, String> headers, ObjectNode body) {
+
+        static Reply error(int status, String message, String type, String code) {
+            return new Reply(status, Map.of(), Http.errorBody(message, type, code));
+        }
+    }
+
     @Override
     public void handle(HttpExchange ex) throws IOException {
         try (ex) {
@@ -66,25 +78,34 @@ public final class ChatCompletionsHandler implements HttpHandler {
             if (!Auth.authorised(ex, options.apiKey())) {
                 return;
             }
-            JsonNode body;
-            try {
-                body = Http.readJson(ex);
-            } catch (IOException e) {
-                Http.error(ex, 400, "We could not parse the JSON body of your request.", "invalid_request_error", null);
+            JsonNode body = Http.readJsonOrRefuse(ex);
+            if (body == null) {
                 return;
             }
-            String problem = validate(body);
-            if (problem != null) {
-                Http.error(ex, 400, problem, "invalid_request_error", null);
-                return;
+            Reply reply = reply(body, ex.getRequestHeaders().getFirst("Authorization"), false);
+            reply.headers().forEach(ex.getResponseHeaders()::set);
+            if (reply.body() != null) {
+                Http.json(ex, reply.status(), reply.body());
             }
-            serve(ex, body);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             // A bug in the simulator must still look like an API error to the client, not a dropped connection.
             Http.error(ex, 500, "Simulator error: " + e, "server_error", null);
         }
+    }
+
+    /**
+     * The answer to one chat-completion body, online or as one line of a batch. A batch line skips what only an HTTP
+     * exchange has (the per-key rate limits, latency, the slow fault's wait, a dropped connection: that one answers
+     * 500) and is otherwise the very same answer, so a batch run and an online run of one seeded spec agree.
+     */
+    public Reply reply(JsonNode body, String authorization, boolean batchLine) throws InterruptedException {
+        String problem = validate(body);
+        if (problem != null) {
+            return Reply.error(400, problem, "invalid_request_error", null);
+        }
+        return serve(body, authorization, batchLine);
     }
 
     private static String validate(JsonNode body) {
@@ -110,7 +131,7 @@ public final class ChatCompletionsHandler implements HttpHandler {
         return null;
     }
 
-    private void serve(HttpExchange ex, JsonNode body) throws IOException, InterruptedException {
+    private Reply serve(JsonNode body, String authorization, boolean batchLine) throws InterruptedException {
         String model = body.path("model").asText();
         int n = body.path("n").asInt(1);
         long seed = body.path("seed").asLong(0);
@@ -122,25 +143,27 @@ public final class ChatCompletionsHandler implements HttpHandler {
         stats.request(kind, promptTokens);
 
         Integer maxTokens = maxTokens(body);
-        String authorization = ex.getRequestHeaders().getFirst("Authorization");
-        KeyRateLimiter.Decision limit = rateLimiter.admit(authorization,
-                promptTokens + (maxTokens == null ? 0 : (long) maxTokens * n));
-        limit.headers().forEach(ex.getResponseHeaders()::set);
-        if (!limit.admitted()) {
-            stats.rateLimited(kind);
-            refuse(ex, model, limit);
-            return;
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (!batchLine) {
+            KeyRateLimiter.Decision limit = rateLimiter.admit(authorization,
+                    promptTokens + (maxTokens == null ? 0 : (long) maxTokens * n));
+            headers.putAll(limit.headers());
+            if (!limit.admitted()) {
+                stats.rateLimited(kind);
+                return refuse(headers, model, limit);
+            }
         }
         try (Stats.InFlight ignored = stats.enter(kind)) {
-            long completionTokens = answer(ex, body, model, n, seed, key, recognized, maxTokens, promptTokens);
-            if (maxTokens == null) {
-                rateLimiter.charge(authorization, completionTokens);
+            Reply reply = answer(headers, body, model, n, seed, key, recognized, maxTokens, promptTokens, batchLine);
+            if (!batchLine && maxTokens == null && reply.status() == 200) {
+                rateLimiter.charge(authorization, reply.body().path("usage").path("completion_tokens").asLong());
             }
+            return reply;
         }
     }
 
     /** 429 as OpenAI sends it when a key is over its limit: {@code Retry-After} only when waiting can help. */
-    private static void refuse(HttpExchange ex, String model, KeyRateLimiter.Decision d) throws IOException {
+    private static Reply refuse(Map<String, String> headers, String model, KeyRateLimiter.Decision d) {
         String where = model + " in organization org-autoif-sim on "
                 + (d.refusedBy().equals("requests") ? "requests per min (RPM)" : "tokens per min (TPM)");
         String message;
@@ -151,15 +174,16 @@ public final class ChatCompletionsHandler implements HttpHandler {
             message = "Rate limit reached for " + where + ": Limit " + d.limit() + ", Used " + d.used()
                     + ", Requested " + d.requested() + ". Please try again in " + OpenAiDuration.format(d.waitMillis())
                     + ".";
-            ex.getResponseHeaders().set("Retry-After", Long.toString(Math.max(1, (d.waitMillis() + 999) / 1000)));
-            ex.getResponseHeaders().set("retry-after-ms", Long.toString(d.waitMillis()));
+            headers.put("Retry-After", Long.toString(Math.max(1, (d.waitMillis() + 999) / 1000)));
+            headers.put("retry-after-ms", Long.toString(d.waitMillis()));
         }
-        Http.error(ex, 429, message, d.refusedBy(), "rate_limit_exceeded");
+        return new Reply(429, headers, Http.errorBody(message, d.refusedBy(), "rate_limit_exceeded"));
     }
 
-    /** Waits the latency, injects a transport fault or answers; returns the completion tokens billed. */
-    private long answer(HttpExchange ex, JsonNode body, String model, int n, long seed, long key,
-            RecognizedPrompt recognized, Integer maxTokens, long promptTokens) throws IOException, InterruptedException {
+    /** Waits the latency, injects a transport fault or answers. */
+    private Reply answer(Map<String, String> headers, JsonNode body, String model, int n, long seed, long key,
+            RecognizedPrompt recognized, Integer maxTokens, long promptTokens, boolean batchLine)
+            throws InterruptedException {
         PromptKind kind = recognized.kind();
         long attemptKey = RequestKey.mix(key, seed, n);
         if (attempts.size() > 200_000) {
@@ -167,8 +191,8 @@ public final class ChatCompletionsHandler implements HttpHandler {
         }
         int attempt = attempts.computeIfAbsent(attemptKey, k -> new AtomicInteger()).incrementAndGet();
         long base = RequestKey.mix(options.seed(), key);
-        long latency = settings.latency().sampleMillis(new SplittableRandom(RequestKey.mix(base, seed, attempt,
-                RequestKey.LATENCY)));
+        long latency = batchLine ? 0 : settings.latency().sampleMillis(new SplittableRandom(RequestKey.mix(base, seed,
+                attempt, RequestKey.LATENCY)));
         if (latency > 0) {
             Thread.sleep(latency);
         }
@@ -178,27 +202,34 @@ public final class ChatCompletionsHandler implements HttpHandler {
             stats.fault(kind, transport);
             switch (transport) {
                 case HTTP_429 -> {
-                    ex.getResponseHeaders().set("Retry-After", Integer.toString(settings.retryAfterSeconds()));
-                    ex.getResponseHeaders().set("retry-after-ms", Long.toString(settings.retryAfterSeconds() * 1000L));
-                    Http.error(ex, 429, "Rate limit reached for requests (simulated). Please try again in "
-                            + settings.retryAfterSeconds() + "s.", "requests", "rate_limit_exceeded");
-                    return 0;
+                    headers.put("Retry-After", Integer.toString(settings.retryAfterSeconds()));
+                    headers.put("retry-after-ms", Long.toString(settings.retryAfterSeconds() * 1000L));
+                    return new Reply(429, headers, Http.errorBody("Rate limit reached for requests (simulated). "
+                            + "Please try again in " + settings.retryAfterSeconds() + "s.", "requests",
+                            "rate_limit_exceeded"));
                 }
                 case HTTP_500 -> {
-                    Http.error(ex, 500, "The server had an error while processing your request (simulated).",
-                            "server_error", null);
-                    return 0;
+                    return new Reply(500, headers, Http.errorBody(
+                            "The server had an error while processing your request (simulated).", "server_error",
+                            null));
                 }
                 case HTTP_503 -> {
-                    Http.error(ex, 503, "The engine is currently overloaded, please try again later (simulated).",
-                            "server_error", null);
-                    return 0;
+                    return new Reply(503, headers, Http.errorBody(
+                            "The engine is currently overloaded, please try again later (simulated).", "server_error",
+                            null));
                 }
                 case CONNECTION_RESET -> {
-                    // No status line at all: the JDK server closes the connection when the exchange closes unanswered.
-                    return 0;
+                    // Online: no status line at all (the exchange closes unanswered). A batch line has no
+                    // connection of its own; the provider reports such a line as a server error.
+                    return batchLine ? new Reply(500, headers, Http.errorBody(
+                            "The server had an error while processing your request (simulated reset).",
+                            "server_error", null)) : new Reply(0, headers, null);
                 }
-                case SLOW -> Thread.sleep(settings.slowMillis());
+                case SLOW -> {
+                    if (!batchLine) {
+                        Thread.sleep(settings.slowMillis());
+                    }
+                }
                 default -> throw new IllegalStateException("not a transport fault: " + transport);
             }
         }
@@ -243,9 +274,8 @@ public final class ChatCompletionsHandler implements HttpHandler {
         usage.put("prompt_tokens", promptTokens);
         usage.put("completion_tokens", completionTokens);
         usage.put("total_tokens", promptTokens + completionTokens);
-        ex.getResponseHeaders().set("x-request-id", "req_sim" + HexFormat.of().toHexDigits(key ^ attempt));
-        Http.json(ex, 200, root);
-        return completionTokens;
+        headers.put("x-request-id", "req_sim" + HexFormat.of().toHexDigits(key ^ attempt));
+        return new Reply(200, headers, root);
     }
 
     private static Integer maxTokens(JsonNode body) {

@@ -24,6 +24,16 @@ final class Http {
         return JSON.readTree(body);
     }
 
+    /** The JSON body, or null after answering 400 in the provider's words when it does not parse. */
+    static JsonNode readJsonOrRefuse(HttpExchange ex) throws IOException {
+        try {
+            return readJson(ex);
+        } catch (IOException e) {
+            error(ex, 400, "We could not parse the JSON body of your request.", "invalid_request_error", null);
+            return null;
+        }
+    }
+
     static void json(HttpExchange ex, int status, JsonNode body) throws IOException {
         byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", "application/json");
@@ -40,6 +50,10 @@ final class Http {
 
     /** {@code {"error": {"message", "type", "param", "code"}}} as the OpenAI API writes it. */
     static void error(HttpExchange ex, int status, String message, String type, String code) throws IOException {
+        json(ex, status, errorBody(message, type, code));
+    }
+
+    static ObjectNode errorBody(String message, String type, String code) {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode e = root.putObject("error");
         e.put("message", message);
@@ -50,7 +64,7 @@ final class Http {
         } else {
             e.put("code", code);
         }
-        json(ex, status, root);
+        return root;
     }
 
     static void methodNotAllowed(HttpExchange ex) throws IOException {

@@ -46,6 +46,10 @@ public final class StatsHandler implements HttpHandler {
         root.set("total", counters(s.total()));
         ObjectNode by = root.putObject("byKind");
         s.byKind().forEach((k, c) -> by.set(k.wireName(), counters(c)));
+        ObjectNode batch = root.putObject("batch");
+        batch.put("files", s.batch().files());
+        batch.put("batches", s.batch().batches());
+        batch.put("lines", s.batch().lines());
         return root;
     }
 

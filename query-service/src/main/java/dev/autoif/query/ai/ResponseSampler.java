@@ -1,5 +1,6 @@
 package dev.autoif.query.ai;
 
+import dev.autoif.contracts.LlmMode;
 import dev.autoif.contracts.Stage;
 import dev.autoif.llm.ChatMessage;
 import dev.autoif.llm.LlmClient;
@@ -45,10 +46,12 @@ public class ResponseSampler {
         return template.render(Map.of("instruction", instruction, "query", query));
     }
 
-    public Sampled sample(String runId, String model, String instruction, String query, int n, int seed) {
+    /** @param mode online, or through the Batch API (the run's mode for {@code QUERY_SAMPLING}) */
+    public Sampled sample(String runId, String model, LlmMode mode, String instruction, String query, int n,
+            int seed) {
         String prompt = prompt(instruction, query);
         LlmRequest request = new LlmRequest(runId, Stage.QUERY_SAMPLING, model, List.of(ChatMessage.user(prompt)),
-                null, null, n, seed);
+                null, null, n, seed, mode);
         try {
             LlmResult result = llm.complete(request);
             return new Sampled(prompt, result.texts(), (int) result.failures(), result.usage());

@@ -5,6 +5,7 @@ import dev.autoif.contracts.MessageType;
 import dev.autoif.contracts.ResponseSampled;
 import dev.autoif.contracts.RunParameters;
 import dev.autoif.contracts.RunSpec;
+import dev.autoif.contracts.Stage;
 import dev.autoif.contracts.Topics;
 import dev.autoif.llm.LlmUsage;
 import dev.autoif.platform.messaging.step.StepOutcome;
@@ -88,7 +89,8 @@ public class PairSampler {
 
     private ResponseSampler.Sampled ask(RunSpec spec, Pair pair, int attempt) {
         RunParameters p = spec.parameters();
-        return sampler.sample(spec.runId(), p.models().responses(), pair.instruction(), pair.query(),
+        return sampler.sample(spec.runId(), p.models().responses(), p.llmMode(Stage.QUERY_SAMPLING),
+                pair.instruction(), pair.query(),
                 p.responsesPerQuery(),
                 Seeds.responses(p.seed(), pair.instruction(), pair.query(), attempt));
     }

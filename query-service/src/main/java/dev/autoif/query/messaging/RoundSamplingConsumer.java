@@ -2,6 +2,7 @@ package dev.autoif.query.messaging;
 
 import dev.autoif.contracts.Envelope;
 import dev.autoif.contracts.InvalidMessageException;
+import dev.autoif.contracts.LlmSpend;
 import dev.autoif.contracts.MessageType;
 import dev.autoif.contracts.ResponseSampled;
 import dev.autoif.contracts.RoundPrompt;
@@ -12,6 +13,7 @@ import dev.autoif.llm.ChatMessage;
 import dev.autoif.llm.LlmClient;
 import dev.autoif.llm.LlmException;
 import dev.autoif.llm.LlmRequest;
+import dev.autoif.llm.LlmResult;
 import dev.autoif.llm.quarkus.LlmEndpoints;
 import dev.autoif.platform.messaging.step.ConsumerStep;
 import dev.autoif.platform.messaging.step.StepOutcome;
@@ -82,13 +84,18 @@ public class RoundSamplingConsumer implements StepWork<RoundPrompt> {
     @Override
     public StepOutcome process(Envelope<RoundPrompt> in, RunSpec spec) {
         RoundPrompt p = in.payload();
+        Sampled s = sample(p);
         ResponseSampled sampled = new ResponseSampled(p.sampleId(), p.runId(), p.instructionId(), p.instruction(),
-                p.queryId(), p.query(), p.prompt(), List.of(), sample(p), 0, p.round());
+                p.queryId(), p.query(), p.prompt(), List.of(), s.responses(), 0, p.round(), s.spend());
         return StepOutcome.none().send(Topics.RESPONSES_SAMPLED, p.instructionId(), "sampled:" + p.sampleId(),
                 p.runId(), MessageType.ResponseSampled, sampled);
     }
 
-    private List<String> sample(RoundPrompt p) {
+    /** The policy's responses and what asking for them cost. */
+    private record Sampled(List<String> responses, LlmSpend spend) {
+    }
+
+    private Sampled sample(RoundPrompt p) {
         int seed = Seeds.round(p.seed(), p.round(), Objects.requireNonNullElse(p.instruction(), p.prompt()),
                 Objects.requireNonNullElse(p.query(), ""));
         LlmRequest request = new LlmRequest(p.runId(), Stage.QUERY_SAMPLING, p.policy().model(),
@@ -96,15 +103,21 @@ public class RoundSamplingConsumer implements StepWork<RoundPrompt> {
         try {
             LlmClient policy = endpoints.client(p.policy().baseUrl(), p.policy().apiKeyEnv());
             try {
-                return policy.complete(request).texts();
+                LlmResult result = policy.complete(request);
+                return new Sampled(result.texts(), result.usage().spend());
+            } catch (LlmException e) {
+                LOG.warnf("run %s round %d: the policy at %s gave no response for %s (%s)", p.runId(), p.round(),
+                        p.policy().baseUrl(), p.sampleId(), e.getMessage());
+                // the requests it made were still sent (and may be billed): the round counts them
+                return new Sampled(List.of(), e.usage().spend());
             } finally {
-                // a round's tokens are not the run's funnel: nothing reads this client's ledger
+                // a round's tokens travel with its samples, not in the run's funnel: the ledger only needs emptying
                 policy.drainUsage(p.runId(), Stage.QUERY_SAMPLING);
             }
         } catch (LlmException | IllegalArgumentException e) {
             LOG.warnf("run %s round %d: the policy at %s gave no response for %s (%s)", p.runId(), p.round(),
                     p.policy().baseUrl(), p.sampleId(), e.getMessage());
-            return List.of();
+            return new Sampled(List.of(), null);
         }
     }
 }

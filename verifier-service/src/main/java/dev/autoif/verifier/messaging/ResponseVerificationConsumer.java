@@ -95,7 +95,7 @@ public class ResponseVerificationConsumer implements StepWork<ResponseSampled> {
         List<String> codes = functions.stream().map(f -> f.code() == null ? "" : f.code()).toList();
         List<VerifiedResponse> scored = ResponseScorer.score(responses, sandbox.evaluate(codes, responses));
         ResponseVerified out = new ResponseVerified(s.sampleId(), s.runId(), s.instructionId(), s.instruction(),
-                s.queryId(), s.query(), s.prompt(), functions, scored, s.attempt(), s.round());
+                s.queryId(), s.query(), s.prompt(), functions, scored, s.attempt(), s.round(), s.policySpend());
         StepOutcome outcome = StepOutcome.none().send(Topics.RESPONSES_VERIFIED, s.instructionId(), messageId(in),
                 s.runId(), MessageType.ResponseVerified, out);
         if (s.round() > 0) {

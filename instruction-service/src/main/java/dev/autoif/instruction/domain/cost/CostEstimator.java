@@ -1,5 +1,6 @@
 package dev.autoif.instruction.domain.cost;
 
+import dev.autoif.contracts.LlmMode;
 import dev.autoif.contracts.Models;
 import dev.autoif.contracts.RunParameters;
 import dev.autoif.contracts.Stage;
@@ -157,7 +158,8 @@ public final class CostEstimator {
             double completion = units * samples(s, p) * prof.completionPerSample();
             String model = calls > 0 ? model(s, p.models()) : null;
             Long micro = calls <= 0 ? Long.valueOf(0) : prices.apply(model)
-                    .map(pr -> pr.microUsd(Math.round(prompt), 0, Math.round(completion), false)).orElse(null);
+                    .map(pr -> pr.microUsd(Math.round(prompt), 0, Math.round(completion),
+                            p.llmMode(s) == LlmMode.BATCH)).orElse(null);
             out.add(new StageEstimate(s, model, Math.round(in), Math.round(emitted), Math.round(calls),
                     Math.round(prompt), Math.round(completion), micro, prof.basis()));
             // the judge passes every judgement on, kept or not (Stage.emitted)

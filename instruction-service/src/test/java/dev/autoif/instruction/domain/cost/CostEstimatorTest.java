@@ -3,6 +3,7 @@ package dev.autoif.instruction.domain.cost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.autoif.contracts.LlmMode;
 import dev.autoif.contracts.RunParameters;
 import dev.autoif.contracts.Stage;
 import dev.autoif.llm.price.ModelPrice;
@@ -97,6 +98,18 @@ class CostEstimatorTest {
                     .isCloseTo(s.promptTokens() + 2 * s.completionTokens(), within(1L));
         }
         assertThat(e.get(Stage.CROSS_VALIDATION).microUsd()).isZero();
+    }
+
+    @Test
+    void aBatchStageIsPricedAtTheBatchDiscount() {
+        RunParameters online = params(1, 3, 2, 4);
+        RunParameters batch = online.withLlmModes(Map.of(Stage.JUDGE, LlmMode.BATCH));
+        StageEstimate a = estimate(online, 40, 200).get(Stage.JUDGE);
+        StageEstimate b = estimate(batch, 40, 200).get(Stage.JUDGE);
+        assertThat(b.llmCalls()).isEqualTo(a.llmCalls());
+        assertThat((double) b.microUsd()).isCloseTo(a.microUsd() * 0.5, within(1.0));
+        assertThat(estimate(batch, 40, 200).get(Stage.QUERY_SAMPLING).microUsd())
+                .isEqualTo(estimate(online, 40, 200).get(Stage.QUERY_SAMPLING).microUsd());
     }
 
     @Test
