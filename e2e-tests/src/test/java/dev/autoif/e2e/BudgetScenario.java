@@ -41,8 +41,8 @@ final class BudgetScenario {
         JsonNode seeded = api.expect(api.get(runs + "/" + seededRun), 200, "seeded run");
         double seededCost = seeded.path("cost").path("usd").asDouble();
         assertThat(seededCost).as("the seeded run's cost").isPositive();
-        // a fifth: reached while functions are still being written (a half is reached so late that every call the
-        // run still needed was in flight already)
+        // a fifth: about what self-instruct and function generation cost, so every later stage is still to come
+        // (with a half, the pause came late in judging and the run finished while paused)
         double cap = seededCost / 5;
 
         Map<String, Object> p = new LinkedHashMap<>();
