@@ -147,16 +147,27 @@ if [ "$resume" = 1 ] && [ -f "$data/last-run" ]; then
 else
   body=$(printf '{"name":"%s","corpusId":"sample","parameters":{"selfInstructRounds":%d,"functionsPerInstruction":%d,"queriesPerInstruction":%d,"responsesPerQuery":%d}}' \
     "$name" "$rounds" "$functions" "$queries" "$responses")
-  # right after start-up instruction-service may not know the sample corpus yet (query-service announces its corpora
-  # on a topic): a 422 naming the corpus is retried for a minute
-  for _ in $(seq 1 120); do
-    created=$(curl -sS "${auth[@]}" -H 'Content-Type: application/json' -d "$body" -w '\n%{http_code}' http://127.0.0.1:8081/runs)
-    code=${created##*$'\n'}
-    [ "$code" = 422 ] && printf '%s' "$created" | grep -q corpus || break
-    sleep 0.5
-  done
-  [ "$code" = 201 ] || { echo "POST /runs answered $code: ${created%$'\n'*}" >&2; exit 1; }
-  run_id=$(printf '%s' "${created%$'\n'*}" | sed -E 's/.*"runId":"([^"]+)".*/\1/')
+  # POST /runs with a body; sets reply (the body) and code. Right after start-up instruction-service may not know the
+  # sample corpus yet (query-service announces its corpora on a topic): a 422 naming the corpus is retried for a minute
+  post_run() {
+    local answer
+    for _ in $(seq 1 120); do
+      answer=$(curl -sS "${auth[@]}" -H 'Content-Type: application/json' -d "$1" -w '\n%{http_code}' http://127.0.0.1:8081/runs)
+      code=${answer##*$'\n'} reply=${answer%$'\n'*}
+      [ "$code" = 422 ] && printf '%s' "$reply" | grep -q corpus || break
+      sleep 0.5
+    done
+  }
+  # the dry run first: what the run is expected to cost, kept next to what it then costs (run.json)
+  post_run "$(printf '%s' "$body" | sed 's/}}$/},"dryRun":true}/')"
+  if [ "$code" = 200 ]; then
+    printf '%s\n' "$reply" > "$data/out/estimate-$name.json"
+    echo "estimate: $(printf '%s' "$reply" | sed -E 's/^[^[]*"llmCalls":([0-9]+),[^[]*"usd":([0-9.eE-]+|null).*/\1 LLM calls, \2 USD/') (dry run, $data/out/estimate-$name.json)"
+  fi
+  post_run "$body"
+  created=$reply
+  [ "$code" = 201 ] || { echo "POST /runs answered $code: $created" >&2; exit 1; }
+  run_id=$(printf '%s' "$created" | sed -E 's/.*"runId":"([^"]+)".*/\1/')
   echo "$run_id" > "$data/last-run"
   echo "submitted run $run_id (default seeds, sample corpus)"
 fi
@@ -204,10 +215,13 @@ rlvr.jsonl rlvr
 FILES
 curl -sf "${auth[@]}" "$export_url/dataset_info.json" -o "$out/dataset_info.json"
 curl -sf "${auth[@]}" "http://127.0.0.1:8086/runs/$run_id/card" -o "$out/README.md"
+curl -sf "${auth[@]}" "http://127.0.0.1:8081/runs/$run_id" -o "$out/run.json"
 echo
 echo "exported to $out:"
 for f in "$out"/*.jsonl; do echo "  $(basename "$f"): $(wc -l < "$f") lines"; done
 echo "  dataset_info.json (LLaMA-Factory: dataset_dir=$out, dataset autoif_sft / autoif_dpo)"
 echo "  README.md (card; datasets.load_dataset(\"$out\", \"sft\") or \"dpo\", \"rlvr\", ...)"
+echo "  run.json (GET /runs/{id}: calls, tokens and dollars per stage$([ -f "$data/out/estimate-$name.json" ] && echo "; the dry run's estimate is $data/out/estimate-$name.json"))"
+echo "cost: $(sed -E 's/.*"llmCalls":([0-9]+),"tokens":[0-9]+,"cost":\{"usd":([0-9.eE-]+|null),.*/\1 LLM calls, \2 USD/' "$out/run.json")"
 echo "dashboard: http://127.0.0.1:$dashboard_port/"
 echo "services keep running; deploy/local/stop.sh stops everything (data stays in $data)"

@@ -46,10 +46,18 @@ final class Api {
     }
 
     Reply post(String url, Object body) {
+        return withBody("POST", url, body);
+    }
+
+    Reply patch(String url, Object body) {
+        return withBody("PATCH", url, body);
+    }
+
+    private Reply withBody(String method, String url, Object body) {
         try {
             return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                     .header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
         } catch (IOException e) {
             throw new AssertionError(e);
         }

@@ -129,6 +129,7 @@ class WholePipelineIT {
         RewardScenario.rlvrLabelsScoreLikeVerify(api, stack, runId);
         RoundScenario.onlineDpoRounds(api, stack, runId);
         resubmittedSpecReproducesTheRun(runId, funnel, st);
+        BudgetScenario.capPausesAndResumes(api, stack, runId);
         killedServicesLoseNothing();
         BatchScenario.batchRunEqualsOnlineRun(api, stack, runId);
         anotherEndpointGetsNothingFromTheFirstOnesCache();

@@ -42,9 +42,13 @@ public class FunctionWriter {
         this.template = PromptTemplate.load(this.config.prompt());
     }
 
+    /** The prompt asking for the functions of one instruction. */
+    public List<ChatMessage> messages(String instruction) {
+        return List.of(ChatMessage.user(template.render(Map.of("instruction", instruction))));
+    }
+
     public GeneratedFunctions write(RunSpec spec, Instruction instruction) {
-        List<ChatMessage> messages = List.of(ChatMessage.user(template.render(Map.of("instruction",
-                instruction.text()))));
+        List<ChatMessage> messages = messages(instruction.text());
         int n = spec.parameters().functionsPerInstruction();
         LlmRequest request = new LlmRequest(spec.runId(), Stage.FUNCTION_GENERATION,
                 spec.parameters().models().functions(), messages, config.temperature(),

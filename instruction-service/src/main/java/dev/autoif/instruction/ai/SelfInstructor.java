@@ -52,12 +52,8 @@ public class SelfInstructor {
         int seed = LlmSeeds.of(spec.parameters().seed());
         List<LlmRequest> requests = new ArrayList<>();
         for (int first = 0; first < rounds; first += perRequest) {
-            List<String> examples = SeedExamples.pick(spec.seedInstructions(), config.maxExamples(),
-                    spec.parameters().seed() + first);
-            String prompt = template.render(Map.of("count", config.count(), "examples",
-                    examples.stream().map(s -> "- " + InstructionText.clean(s)).collect(Collectors.joining("\n"))));
             requests.add(new LlmRequest(spec.runId(), Stage.SELF_INSTRUCT, spec.parameters().models().selfInstruct(),
-                    List.of(ChatMessage.user(prompt)), config.temperature(), config.maxTokens().orElse(null),
+                    messages(spec, first), config.temperature(), config.maxTokens().orElse(null),
                     Math.min(perRequest, rounds - first), seed + first));
         }
         List<String> answers = new ArrayList<>();
@@ -68,6 +64,14 @@ public class SelfInstructor {
         }
         return new Outcome(SelfInstructMerge.merge(spec.runId(), spec.seedInstructions(), answers,
                 config.nearDuplicateThreshold()), usage);
+    }
+
+    /** The prompt of the request whose first round is {@code first}: the spec's seeds (a sample of them) as examples. */
+    public List<ChatMessage> messages(RunSpec spec, int first) {
+        List<String> examples = SeedExamples.pick(spec.seedInstructions(), config.maxExamples(),
+                spec.parameters().seed() + first);
+        return List.of(ChatMessage.user(template.render(Map.of("count", config.count(), "examples",
+                examples.stream().map(s -> "- " + InstructionText.clean(s)).collect(Collectors.joining("\n"))))));
     }
 
     /** The requests side by side (the client's limits bound what really goes out), results in request order. */

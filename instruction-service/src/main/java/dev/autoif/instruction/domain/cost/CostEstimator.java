@@ -1,5 +1,6 @@
 package dev.autoif.instruction.domain.cost;
 
+import dev.autoif.contracts.LlmMode;
 import dev.autoif.contracts.Models;
 import dev.autoif.contracts.RunParameters;
 import dev.autoif.contracts.Stage;
@@ -20,23 +21,72 @@ public final class CostEstimator {
     private CostEstimator() {
     }
 
-    /**
-     * The paper's funnel (the fork's gpt-4o-mini run: K=400 rounds -> 16,928 instructions -> 14,579 after cross
-     * validation -> 13,077 after NLI; 13,077 x 8 queries x 2 responses -> 122,932 verified pairs -> 61,492 after
-     * judging). Tokens per call are this project's prompts' typical sizes, until history replaces them.
+    /** Instructions kept per instruction line the paper's self-instruct asked for: 16,928 of 400 rounds x 50 lines. */
+    static final double PAPER_LINE_SURVIVAL = 16_928.0 / (400 * 50);
+
+    /*
+     * Prompt sizes of the other services' templates in tokens (characters / 4, their placeholders left out) plus the
+     * request's framing, as TokenEstimator counts: query-service prompts/query/response.txt, judge-service
+     * prompts/judge/judge.txt, nli-service prompts/nli/back-translation.txt and prompts/nli/nli-classify.txt. A
+     * changed template makes them stale: history replaces them after one run.
      */
-    public static Map<Stage, StageProfile> paperProfiles(int roundsPerRequest) {
+    static final int RESPONSE_PROMPT = 38;
+    static final int JUDGE_PROMPT = 175;
+    static final int BACK_TRANSLATION_PROMPT = 158;
+    static final int NLI_PROMPT = 104;
+
+    /*
+     * Typical sizes of what is not known before a run, in tokens: a user query (a sentence or two), a verification
+     * answer (a short Python function and three test cases as JSON), the function's code alone (what
+     * back-translation reads), a response sample (about 75 words: many instructions bound the length) and a judge
+     * sample (a short analysis and the score line). Each is the prior until the service has history.
+     */
+    static final int QUERY = 16;
+    static final int FUNCTION_ANSWER = 250;
+    static final int FUNCTION_CODE = 100;
+    static final int RESPONSE = 100;
+    static final int JUDGE_ANSWER = 80;
+    static final int NLI_ANSWER = 2;
+
+    /**
+     * Kept functions per function asked for: the paper does not report it; this project drops identical and broken
+     * functions, so about half survive cross-validation. Back-translation reads at most
+     * {@code backTranslationsPerInstruction} of them.
+     */
+    static final double FUNCTION_KEEP = 0.5;
+
+    /**
+     * The paper's funnel (the fork's gpt-4o-mini run: K=400 rounds x 50 lines -> 16,928 instructions -> 14,579 after
+     * cross validation -> 13,077 after NLI; 13,077 x 8 queries x 2 responses -> 122,932 verified pairs -> 61,492
+     * after judging) applied to this run's shape: the calls each stage makes per unit for these parameters, and
+     * tokens per call from the real prompts (this service's own, rendered; the other services' template sizes) with
+     * the spec's seeds as the typical instruction.
+     */
+    public static Map<Stage, StageProfile> paperProfiles(RunParameters p, PromptSizes sizes) {
         String b = StageProfile.PAPER;
+        long instruction = sizes.instruction();
+        int perRequest = Math.max(1, sizes.roundsPerRequest());
+        // each back-translated function is one back-translation call and one NLI call (nliMode llm, the default
+        // without a local model)
+        double translated = Math.min(p.backTranslationsPerInstruction(),
+                Math.max(1, p.functionsPerInstruction() * FUNCTION_KEEP));
+        double responseIn = instruction + QUERY;
         return Map.of(
-                Stage.SELF_INSTRUCT, new StageProfile(1.0 / Math.max(1, roundsPerRequest),
-                        900.0 / Math.max(1, roundsPerRequest), 700, 16_928.0 / 400, b),
-                Stage.FUNCTION_GENERATION, new StageProfile(1, 650, 450, 0.98, b),
+                Stage.SELF_INSTRUCT, new StageProfile(1.0 / perRequest, (double) sizes.selfInstructPrompt() / perRequest,
+                        sizes.instructionsPerRound() * (instruction + 2.0),
+                        sizes.instructionsPerRound() * PAPER_LINE_SURVIVAL, b),
+                Stage.FUNCTION_GENERATION, new StageProfile(1, sizes.functionPrompt() + instruction, FUNCTION_ANSWER,
+                        0.98, b),
                 Stage.CROSS_VALIDATION, new StageProfile(0, 0, 0, 14_579.0 / 16_928, b),
-                Stage.BACK_TRANSLATION, new StageProfile(1, 350, 60, 13_077.0 / 14_579, b),
-                Stage.QUERY_SAMPLING, new StageProfile(1, 300, 350, 1, b),
+                Stage.BACK_TRANSLATION, new StageProfile(2 * translated,
+                        translated * (BACK_TRANSLATION_PROMPT + FUNCTION_CODE + NLI_PROMPT + 2 * instruction),
+                        translated * (instruction + 1 + NLI_ANSWER) / Math.max(1, p.backTranslationsPerInstruction()),
+                        13_077.0 / 14_579, b),
+                Stage.QUERY_SAMPLING, new StageProfile(1, RESPONSE_PROMPT + responseIn, RESPONSE, 1, b),
                 Stage.RESPONSE_VERIFICATION, new StageProfile(0, 0, 0, 1, b),
                 Stage.REJECTION, new StageProfile(0, 0, 0, 122_932.0 / (13_077 * 16), b),
-                Stage.JUDGE, new StageProfile(1, 700, 200, 61_492.0 / 122_932, b),
+                Stage.JUDGE, new StageProfile(1, JUDGE_PROMPT + responseIn + RESPONSE, JUDGE_ANSWER,
+                        61_492.0 / 122_932, b),
                 Stage.EXPORT, new StageProfile(0, 0, 0, 1, b));
     }
 
@@ -100,12 +150,16 @@ public final class CostEstimator {
                 units = in * inFan(s, p, corpusQueries);
                 emitted = units * outFan(s, p) * prof.survival();
             }
-            double calls = units * prof.callsPerUnit();
-            double prompt = units * prof.promptPerUnit();
+            double perUnit = units * prof.callsPerUnit();
+            // self-instruct's rounds go out several to a request (n samples of one prompt): whole requests, each
+            // with its whole prompt
+            double calls = s == Stage.SELF_INSTRUCT ? Math.ceil(perUnit - 1e-9) : perUnit;
+            double prompt = perUnit > 0 ? units * prof.promptPerUnit() * calls / perUnit : 0;
             double completion = units * samples(s, p) * prof.completionPerSample();
             String model = calls > 0 ? model(s, p.models()) : null;
             Long micro = calls <= 0 ? Long.valueOf(0) : prices.apply(model)
-                    .map(pr -> pr.microUsd(Math.round(prompt), 0, Math.round(completion), false)).orElse(null);
+                    .map(pr -> pr.microUsd(Math.round(prompt), 0, Math.round(completion),
+                            p.llmMode(s) == LlmMode.BATCH)).orElse(null);
             out.add(new StageEstimate(s, model, Math.round(in), Math.round(emitted), Math.round(calls),
                     Math.round(prompt), Math.round(completion), micro, prof.basis()));
             // the judge passes every judgement on, kept or not (Stage.emitted)
