@@ -49,11 +49,19 @@ public abstract class ApiFuzzContract {
 
     /**
      * Bytes over the service's {@code quarkus.http.limits.max-body-size}, sent once with a Content-Length and once
-     * chunked; 0 skips the check (a service whose uploads stream in with a limit of gigabytes). Every operation also
-     * gets a URI longer than the platform's 4096 characters ({@code autoif.http.max-uri-length}).
+     * chunked, or only announced (see {@link #sendsOversizedBody()}); 0 skips the check. Every operation also gets a
+     * URI longer than the platform's 4096 characters ({@code autoif.http.max-uri-length}).
      */
     protected long oversizedBody() {
         return 11L * 1024 * 1024;
+    }
+
+    /**
+     * False for a limit of gigabytes (query-service's streamed uploads): the oversized body is only announced, a
+     * Content-Length past the limit with nothing sent, and must be refused on that alone.
+     */
+    protected boolean sendsOversizedBody() {
+        return true;
     }
 
     /** Operations the contract must find in the OpenAPI document (guards against an empty document). */
@@ -94,14 +102,16 @@ public abstract class ApiFuzzContract {
                 if (oversizedBody() <= 0) {
                     continue;
                 }
-                for (boolean chunked : new boolean[] {false, true}) {
+                for (String how : sendsOversizedBody() ? List.of("", "chunked ") : List.of("announced ")) {
                     requests++;
-                    StreamedRequest.Answer big = StreamedRequest.send(op.method(), op.url(id), "{\"name\": \"",
-                            oversizedBody(), chunked);
+                    StreamedRequest.Answer big = how.equals("announced ")
+                            ? StreamedRequest.announce(op.method(), op.url(id), oversizedBody())
+                            : StreamedRequest.send(op.method(), op.url(id), "{\"name\": \"", oversizedBody(),
+                                    how.equals("chunked "));
                     if (big.status() != 413 || !String.valueOf(big.contentType())
                             .startsWith("application/problem+json")) {
-                        failures.add(op + " oversized " + (chunked ? "chunked " : "") + "body: expected 413"
-                                + " problem+json, got " + big.status() + " " + big.contentType());
+                        failures.add(op + " oversized " + how + "body: expected 413 problem+json, got "
+                                + big.status() + " " + big.contentType());
                     }
                 }
             }

@@ -47,6 +47,42 @@ public final class StreamedRequest {
         }
     }
 
+    /**
+     * Announces a JSON body of {@code contentLength} bytes (its Content-Length) and sends none of it: a limit of
+     * gigabytes (query-service's streamed uploads) is checked on the announced size without gigabytes on the wire.
+     * The server must answer at once; a server that waits for the body fails this within 30 s.
+     */
+    public static Answer announce(String method, String path, long contentLength) {
+        try (java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + contentLength + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            InputStream in = socket.getInputStream();
+            java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+            while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    throw new IOException("connection closed in the answer's head: " + head);
+                }
+                head.write(b);
+            }
+            String[] lines = head.toString(StandardCharsets.US_ASCII).split("\r\n");
+            java.util.Map<String, String> headers = new java.util.HashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                String[] nameValue = lines[i].split(":", 2);
+                headers.put(nameValue[0].strip().toLowerCase(java.util.Locale.ROOT), nameValue[1].strip());
+            }
+            byte[] body = in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0")));
+            return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers.get("content-type"),
+                    new String(body, StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("no answer to " + method + " " + path + " announcing " + contentLength
+                    + " bytes: " + e, e);
+        }
+    }
+
     private static InputStream filler(long bytes) {
         return new InputStream() {
             private long left = bytes;

@@ -6,10 +6,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.autoif.contracts.ScoredFunction;
 import dev.autoif.verifier.persistence.VerifiedInstruction;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -25,9 +27,8 @@ class VerifiedInstructionEndpointTest {
             row.instructionId = id;
             row.runId = "run-vi";
             row.text = "Answer in lowercase.";
-            row.functionsJson = "[{\"functionId\":\"f1\",\"code\":\"def evaluate(r): return r.islower()\","
-                    + "\"accuracy\":1.0,\"constant\":false},{\"functionId\":\"f2\",\"code\":\"def evaluate(r):"
-                    + " return True\",\"accuracy\":0.75,\"constant\":true}]";
+            row.functions = List.of(new ScoredFunction("f1", "def evaluate(r): return r.islower()", 1.0, false),
+                    new ScoredFunction("f2", "def evaluate(r): return True", 0.75, true));
             row.verifiedAt = Instant.parse("2026-01-02T03:04:05Z");
             row.persist();
         });

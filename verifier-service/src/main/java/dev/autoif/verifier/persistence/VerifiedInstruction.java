@@ -1,5 +1,7 @@
 package dev.autoif.verifier.persistence;
 
+import dev.autoif.contracts.ScoredFunction;
+import dev.autoif.platform.persistence.JsonTextJdbcType;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,6 +9,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
+import org.hibernate.annotations.JdbcType;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** An instruction that survived cross-validation, with its kept functions, for {@code POST /verify}. */
 @Entity
@@ -24,10 +30,11 @@ public class VerifiedInstruction extends PanacheEntityBase {
     @Column(nullable = false)
     public String text;
 
-    /** JSON array of the kept functions ({@code ScoredFunction}), in cross-validation order. */
-    @Lob
-    @Column(nullable = false)
-    public String functionsJson;
+    /** The kept functions, in cross-validation order, as JSON text (a large object before V2026.12.02.20). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @JdbcType(JsonTextJdbcType.class)
+    @Column(name = "functionsJson", nullable = false)
+    public List<ScoredFunction> functions;
 
     @Column(nullable = false)
     public Instant verifiedAt;

@@ -1,8 +1,5 @@
 package dev.autoif.verifier.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import dev.autoif.contracts.EnvelopeCodec;
 import dev.autoif.contracts.ScoredFunction;
 import dev.autoif.verifier.domain.CrossValidationReport;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,15 +36,7 @@ public class VerifiedInstructionReader {
     @Transactional
     public Optional<Stored> find(String instructionId) {
         VerifiedInstruction row = VerifiedInstruction.findById(instructionId);
-        if (row == null) {
-            return Optional.empty();
-        }
-        try {
-            List<ScoredFunction> functions = EnvelopeCodec.mapper().readValue(row.functionsJson,
-                    new TypeReference<List<ScoredFunction>>() { });
-            return Optional.of(new Stored(row.instructionId, row.runId, row.text, row.verifiedAt, functions));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored functions of " + instructionId + " are unreadable", e);
-        }
+        return row == null ? Optional.empty()
+                : Optional.of(new Stored(row.instructionId, row.runId, row.text, row.verifiedAt, row.functions));
     }
 }

@@ -1,8 +1,5 @@
 package dev.autoif.verifier.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import dev.autoif.contracts.EnvelopeCodec;
 import dev.autoif.contracts.InstructionVerified;
 import dev.autoif.contracts.ScoredFunction;
 import dev.autoif.verifier.domain.CrossValidationReport;
@@ -29,11 +26,7 @@ public class VerifiedInstructions {
         }
         row.runId = v.runId();
         row.text = v.text();
-        try {
-            row.functionsJson = EnvelopeCodec.mapper().writeValueAsString(v.functions());
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot store functions of " + v.instructionId(), e);
-        }
+        row.functions = List.copyOf(v.functions());
         row.verifiedAt = Instant.now();
         row.persist();
     }
@@ -75,22 +68,14 @@ public class VerifiedInstructions {
     }
 
     private static List<String> code(VerifiedInstruction row) {
-        return functions(row).stream().map(ScoredFunction::code).toList();
+        return row.functions.stream().map(ScoredFunction::code).toList();
     }
 
     /** The kept functions with their ids (an online DPO round's samples travel without them); empty when unknown. */
     @Transactional
     public List<dev.autoif.contracts.FunctionRef> keptFunctionRefs(String instructionId) {
         VerifiedInstruction row = VerifiedInstruction.findById(instructionId);
-        return row == null ? List.of() : functions(row).stream()
+        return row == null ? List.of() : row.functions.stream()
                 .map(f -> new dev.autoif.contracts.FunctionRef(f.functionId(), f.code())).toList();
-    }
-
-    private static List<ScoredFunction> functions(VerifiedInstruction row) {
-        try {
-            return EnvelopeCodec.mapper().readValue(row.functionsJson, new TypeReference<List<ScoredFunction>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored functions of " + row.instructionId + " are unreadable", e);
-        }
     }
 }
