@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.autoif.contracts.LlmMode;
 import dev.autoif.contracts.Stage;
 import dev.autoif.llm.batch.BatchSettings;
+import dev.autoif.llm.batch.BatchStore;
 import dev.autoif.llm.batch.Batcher;
 import dev.autoif.llm.batch.InMemoryBatchStore;
+import dev.autoif.llm.batch.PendingBatch;
 import dev.autoif.llm.cache.InMemoryCompletionStore;
 import dev.autoif.llm.http.ApiKey;
 import dev.autoif.llm.http.OpenAiBatchHttp;
@@ -60,6 +62,10 @@ class BatchModeTest {
     }
 
     private LlmClient client(LlmSimulator at, boolean batchMode) {
+        return client(at, batchMode, batches);
+    }
+
+    private LlmClient client(LlmSimulator at, boolean batchMode, BatchStore store) {
         LlmSettings s = new LlmSettings(at.baseUrl(), Duration.ofSeconds(10), 8, 0, 0, 2, Duration.ofMillis(10),
                 Duration.ofMillis(50), NSupport.AUTO, true, false,
                 new BatchSettings(100, Duration.ofMillis(100), Duration.ofMillis(20)));
@@ -68,7 +74,7 @@ class BatchModeTest {
         LlmClient c = new LlmClient(s, new OpenAiHttpTransport(s.baseUrl(), key, s.timeout(), clock), cache, registry,
                 Sleeper.REAL, clock, System::nanoTime);
         if (batchMode) {
-            c.enableBatches(new OpenAiBatchHttp(s.baseUrl(), key, s.timeout()), batches);
+            c.enableBatches(new OpenAiBatchHttp(s.baseUrl(), key, s.timeout()), store);
         }
         clients.add(c);
         return c;
@@ -178,6 +184,54 @@ class BatchModeTest {
         assertThat(counts.batches()).isZero();
         assertThat(batches.pending(sim.baseUrl())).isEmpty();
         assertThat(cache.size()).isEqualTo(3);
+        assertThat(result.texts()).isEqualTo(client(twin, false).complete(r.withMode(LlmMode.ONLINE)).texts());
+    }
+
+    @Test
+    void aBatchCreatedJustBeforeTheCrashIsFoundByItsTagAndNotSentAgain() throws Exception {
+        sim.settings().batchCompletionDelayMillis(1_500);
+        // the crash falls between creating the batch and saving its provider id: the id is never saved
+        BatchStore idNeverSaved = new BatchStore() {
+            @Override
+            public void save(PendingBatch batch) {
+                batches.save(batch);
+            }
+
+            @Override
+            public void submitted(String localId, String batchId) {
+                throw new IllegalStateException("the service died before it saved " + batchId);
+            }
+
+            @Override
+            public void remove(String localId) {
+                batches.remove(localId);
+            }
+
+            @Override
+            public List<PendingBatch> pending(String endpoint) {
+                return batches.pending(endpoint);
+            }
+        };
+        LlmRequest r = request(2, 3, LlmMode.BATCH);
+        LlmClient first = client(sim, true, idNeverSaved);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<LlmResult> waiting = pool.submit(() -> first.complete(r));
+            await(() -> sim.stats().snapshot().batch().batches() == 1, "the batch was created");
+            first.close();
+            assertThatThrownBy(waiting::get).hasCauseInstanceOf(LlmException.class);
+        }
+        assertThat(batches.pending(sim.baseUrl())).singleElement()
+                .satisfies(b -> assertThat(b.batchId()).as("provider id saved").isNull());
+
+        LlmClient restarted = client(sim, true);
+        LlmResult result = restarted.complete(r);
+
+        Batcher.Counts counts = restarted.batchCounts().orElseThrow();
+        assertThat(sim.stats().snapshot().batch()).as("files, batches, lines at the provider")
+                .isEqualTo(new Stats.BatchCounters(1, 1, 3));
+        assertThat(counts.adopted()).as("found by its tag").isEqualTo(1);
+        assertThat(counts.batches()).as("batches created after the restart").isZero();
+        assertThat(batches.pending(sim.baseUrl())).isEmpty();
         assertThat(result.texts()).isEqualTo(client(twin, false).complete(r.withMode(LlmMode.ONLINE)).texts());
     }
 

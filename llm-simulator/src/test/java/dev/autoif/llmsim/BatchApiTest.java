@@ -182,6 +182,32 @@ class BatchApiTest extends SimulatorTestBase {
     }
 
     @Test
+    void batchesAreListedNewestFirstPageByPage() throws Exception {
+        sim.settings().batchCompletionDelayMillis(60_000); // in progress until cancelled: nothing answered
+        String file = upload(jsonl(threeBodies()));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(create(file).path("id").asText());
+        }
+        JsonNode first = client.get("/v1/batches?limit=2").body();
+        assertThat(first.path("object").asText()).isEqualTo("list");
+        assertThat(List.of(first.path("data").path(0).path("id").asText(), first.path("data").path(1).path("id")
+                .asText())).containsExactly(ids.get(2), ids.get(1));
+        assertThat(first.path("data").size()).isEqualTo(2);
+        assertThat(first.path("first_id").asText()).isEqualTo(ids.get(2));
+        assertThat(first.path("last_id").asText()).isEqualTo(ids.get(1));
+        assertThat(first.path("has_more").asBoolean()).isTrue();
+        JsonNode second = client.get("/v1/batches?limit=2&after=" + ids.get(1)).body();
+        assertThat(second.path("data").path(0).path("id").asText()).isEqualTo(ids.get(0));
+        assertThat(client.get("/v1/batches?limit=0").status()).isEqualTo(400);
+        assertThat(client.get("/v1/batches?limit=x").status()).isEqualTo(400);
+        for (String id : ids) {
+            client.post("/v1/batches/" + id + "/cancel", SimClient.JSON.createObjectNode(), null, Duration.ofSeconds(5));
+            assertThat(awaitEnd(id).path("status").asText()).isEqualTo("cancelled");
+        }
+    }
+
+    @Test
     void aCancelledBatchAnswersNothing() throws Exception {
         sim.settings().batchCompletionDelayMillis(60_000);
         String id = create(upload(jsonl(threeBodies()))).path("id").asText();

@@ -1,5 +1,7 @@
 package dev.autoif.llm.batch;
 
+import java.util.Optional;
+
 /** The provider's Files and Batch APIs, as far as batch mode needs them. */
 public interface BatchApi {
 
@@ -30,6 +32,13 @@ public interface BatchApi {
 
     /** {@code GET /batches/{id}}. */
     RemoteBatch get(String batchId) throws InterruptedException;
+
+    /**
+     * The batch {@link #create} tagged with {@code localId}, if the provider has one: {@code GET /batches} (newest
+     * first) paged through at most {@code maxPages} pages. A batch saved without its provider id (the service died
+     * between creating it and saving the id) is looked up this way before it is sent again.
+     */
+    Optional<RemoteBatch> findTagged(String localId, int maxPages) throws InterruptedException;
 
     /** {@code GET /files/{id}/content}: the JSONL text. */
     String content(String fileId) throws InterruptedException;

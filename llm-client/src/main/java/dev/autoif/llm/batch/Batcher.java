@@ -16,8 +16,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -63,9 +66,14 @@ public final class Batcher implements AutoCloseable {
      * @param joined requests that waited for a line already in a pending batch instead of sending it again
      * @param failedLines lines the provider did not answer (handed back for an online retry)
      * @param resumed batches taken over from the store at start
+     * @param adopted of those saved without a provider id, the ones the provider had created all the same (found by
+     *     their tag and polled, not sent again)
      */
-    public record Counts(long batches, long lines, long joined, long failedLines, long resumed) {
+    public record Counts(long batches, long lines, long joined, long failedLines, long resumed, long adopted) {
     }
+
+    /** Pages of {@code GET /batches} searched for a taken-back batch's tag before it is sent again. */
+    static final int LOOKUP_PAGES = 20;
 
     private final String endpoint;
     private final BatchSettings settings;
@@ -86,6 +94,9 @@ public final class Batcher implements AutoCloseable {
     private final AtomicLong joined = new AtomicLong();
     private final AtomicLong failedLines = new AtomicLong();
     private final AtomicLong resumed = new AtomicLong();
+    private final AtomicLong adopted = new AtomicLong();
+    /** Batches taken back without a provider id: the provider may have created them before the crash. */
+    private final Set<String> maybeCreated = ConcurrentHashMap.newKeySet();
     private final Thread loop;
     private volatile boolean closed;
 
@@ -118,6 +129,7 @@ public final class Batcher implements AutoCloseable {
                 b.lines().forEach(l -> owed.computeIfAbsent(l.customId(), k -> new CompletableFuture<>()));
             }
             if (b.batchId() == null) {
+                maybeCreated.add(b.localId());
                 toSend.add(b);
             } else {
                 watched.add(new Watched(b, System.nanoTime()));
@@ -152,7 +164,8 @@ public final class Batcher implements AutoCloseable {
     }
 
     public Counts counts() {
-        return new Counts(batches.get(), lines.get(), joined.get(), failedLines.get(), resumed.get());
+        return new Counts(batches.get(), lines.get(), joined.get(), failedLines.get(), resumed.get(),
+                adopted.get());
     }
 
     /** Stops sending and polling (as a crash would); whoever waits gets a cancelled answer. What is saved stays. */
@@ -234,6 +247,9 @@ public final class Batcher implements AutoCloseable {
 
     /** Uploads the saved batch's file and creates it; on failure its lines go back to their callers as failed. */
     private void send(PendingBatch b) throws InterruptedException {
+        if (maybeCreated.remove(b.localId()) && adopt(b)) {
+            return;
+        }
         BatchApi.RemoteBatch remote;
         try {
             String fileId = api.upload("autoif-" + b.localId() + ".jsonl", jsonl(b));
@@ -255,6 +271,35 @@ public final class Batcher implements AutoCloseable {
         lines.addAndGet(b.lines().size());
         watched.add(new Watched(b.submitted(remote.id()), System.nanoTime() + settings.pollInterval().toNanos()));
         LOG.infof("LLM batch %s created as %s with %d lines", b.localId(), remote.id(), b.lines().size());
+    }
+
+    /**
+     * A batch saved before the crash but not its provider id: if the provider created it (found by its tag), it is
+     * polled from now on instead of being sent a second time. A failed lookup sends it (at worst paid twice, said).
+     */
+    private boolean adopt(PendingBatch b) throws InterruptedException {
+        Optional<BatchApi.RemoteBatch> found;
+        try {
+            found = api.findTagged(b.localId(), LOOKUP_PAGES);
+        } catch (BatchApi.BatchApiException e) {
+            LOG.warnf("LLM batch %s: could not look for it at the provider, sending it (it may be paid twice): %s",
+                    b.localId(), e.getMessage());
+            return false;
+        }
+        if (found.isEmpty()) {
+            return false;
+        }
+        String id = found.get().id();
+        try {
+            store.submitted(b.localId(), id);
+        } catch (RuntimeException e) {
+            LOG.warnf("LLM batch %s: provider id %s not saved: %s", b.localId(), id, e.toString());
+        }
+        adopted.incrementAndGet();
+        watched.add(new Watched(b.submitted(id), System.nanoTime()));
+        LOG.infof("LLM batch %s was created as %s before the restart: polling it, not sending it again",
+                b.localId(), id);
+        return true;
     }
 
     private static byte[] jsonl(PendingBatch b) {

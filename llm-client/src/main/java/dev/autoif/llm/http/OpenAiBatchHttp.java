@@ -7,17 +7,21 @@ import dev.autoif.llm.batch.BatchApi;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The OpenAI Files and Batch APIs over the JDK HTTP client, with the same key handling as the chat transport. */
 public final class OpenAiBatchHttp implements BatchApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The metadata key that carries the client's own batch id. */
+    private static final String TAG = "autoif_batch";
 
     private final String endpoint;
     private final ApiKey apiKey;
@@ -52,7 +56,7 @@ public final class OpenAiBatchHttp implements BatchApi {
         body.put("input_file_id", inputFileId);
         body.put("endpoint", "/v1/chat/completions");
         body.put("completion_window", "24h");
-        body.putObject("metadata").put("autoif_batch", localId);
+        body.putObject("metadata").put(TAG, localId);
         HttpRequest request = request("/batches").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
         return remote(json(send(request, "create a batch")));
@@ -61,6 +65,26 @@ public final class OpenAiBatchHttp implements BatchApi {
     @Override
     public RemoteBatch get(String batchId) throws InterruptedException {
         return remote(json(send(request("/batches/" + batchId).GET().build(), "read batch " + batchId)));
+    }
+
+    @Override
+    public Optional<RemoteBatch> findTagged(String localId, int maxPages) throws InterruptedException {
+        String after = null;
+        for (int page = 0; page < maxPages; page++) {
+            String query = "/batches?limit=100" + (after == null ? ""
+                    : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8));
+            JsonNode list = json(send(request(query).GET().build(), "list batches"));
+            for (JsonNode b : list.path("data")) {
+                if (localId.equals(b.path("metadata").path(TAG).asText(null))) {
+                    return Optional.of(remote(b));
+                }
+            }
+            if (!list.path("has_more").asBoolean(false) || !list.path("last_id").isTextual()) {
+                return Optional.empty();
+            }
+            after = list.path("last_id").asText();
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The OpenAI Batch API: {@code POST /v1/batches}, {@code GET /v1/batches/{id}}, {@code POST /v1/batches/{id}/cancel},
+ * The OpenAI Batch API: {@code POST /v1/batches}, {@code GET /v1/batches/{id}}, {@code GET /v1/batches} (a list,
+ * newest first), {@code POST /v1/batches/{id}/cancel},
  * with the Files API ({@link FilesHandler}) it reads its input from and writes its output and error files to.
  *
  * <p>A batch is validated at once ({@code failed} with {@code errors} for a bad input file), then stays
@@ -75,6 +76,8 @@ public final class BatchApi {
             String method = ex.getRequestMethod();
             if (rest.length == 0 && method.equals("POST")) {
                 create(ex);
+            } else if (rest.length == 0 && method.equals("GET")) {
+                list(ex);
             } else if (rest.length == 1 && method.equals("GET")) {
                 withBatch(ex, rest[0], b -> Http.json(ex, 200, b.toJson()));
             } else if (rest.length == 2 && rest[1].equals("cancel") && method.equals("POST")) {
@@ -98,6 +101,57 @@ public final class BatchApi {
             return;
         }
         action.apply(b);
+    }
+
+    /**
+     * {@code GET /v1/batches?limit=&after=}: newest first, {@code limit} 1..100 (default 20), {@code after} a batch id
+     * (the previous page's {@code last_id}), with {@code has_more}, {@code first_id} and {@code last_id}.
+     */
+    private void list(HttpExchange ex) throws IOException {
+        Map<String, String> query = query(ex);
+        int limit;
+        try {
+            limit = Integer.parseInt(query.getOrDefault("limit", "20"));
+        } catch (NumberFormatException e) {
+            limit = -1;
+        }
+        if (limit < 1 || limit > 100) {
+            Http.error(ex, 400, "limit must be an integer from 1 to 100", "invalid_request_error", "limit");
+            return;
+        }
+        String after = query.get("after");
+        // ids are sequential and zero-padded: reverse id order is newest first
+        List<String> ids = batches.keySet().stream().sorted(java.util.Comparator.reverseOrder())
+                .filter(id -> after == null || id.compareTo(after) < 0).toList();
+        ObjectNode out = Http.JSON.createObjectNode();
+        out.put("object", "list");
+        ArrayNode data = out.putArray("data");
+        List<String> page = ids.subList(0, Math.min(limit, ids.size()));
+        page.forEach(id -> data.add(batches.get(id).toJson()));
+        if (page.isEmpty()) {
+            out.putNull("first_id");
+            out.putNull("last_id");
+        } else {
+            out.put("first_id", page.getFirst());
+            out.put("last_id", page.getLast());
+        }
+        out.put("has_more", ids.size() > page.size());
+        Http.json(ex, 200, out);
+    }
+
+    private static Map<String, String> query(HttpExchange ex) {
+        Map<String, String> out = new java.util.HashMap<>();
+        String raw = ex.getRequestURI().getRawQuery();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.put(k, v);
+        }
+        return out;
     }
 
     private void create(HttpExchange ex) throws IOException {
