@@ -215,27 +215,27 @@ public class LlmClient {
     }
 
     /**
-     * Waits while an identical request (same cache keys) is being fetched by another thread, then takes the lead
-     * for these keys. Two consumers handling equal prompts at once (two samples with the same query and response
+     * Takes the lead for these cache keys, or, while an identical request is being fetched by another thread, waits
+     * for it once. Two consumers handling equal prompts at once (two samples with the same query and response
      * text, a record redelivered while its first delivery is still in flight) would otherwise both miss the cache
      * and both pay; the one that waits reads the other's stored answers instead. A request whose leader failed
-     * fetches for itself.
+     * fetches for itself. Null for a request that waited: it reads the cache without leading anyone.
      */
     private InFlight joinInFlight(List<String> keys) {
         String key = String.join(",", keys);
         InFlight mine = new InFlight(key);
-        while (true) {
-            InFlight leader = inFlight.putIfAbsent(key, mine);
-            if (leader == null) {
-                return mine;
-            }
-            metrics.waitedForIdenticalRequest();
-            try {
-                leader.landed.await();
-            } catch (InterruptedException e) {
-                throw new LlmInterruptedException(e);
-            }
+        InFlight leader = inFlight.putIfAbsent(key, mine);
+        if (leader == null) {
+            return mine;
         }
+        metrics.waitedForIdenticalRequest();
+        try {
+            leader.landed.await();
+        } catch (InterruptedException e) {
+            throw new LlmInterruptedException(e);
+        }
+        // once: the answers are in the cache now (or the leader failed, and this request fetches for itself)
+        return null;
     }
 
     /** The lead of one set of cache keys; {@link #land()} lets the requests waiting on it read the cache. */

@@ -467,7 +467,8 @@ class LlmClientTest {
                 .containsExactly(FakeOpenAi.text(7, 0), FakeOpenAi.text(7, 1)));
         assertThat(results.subList(0, 4).stream().mapToLong(r -> r.usage().calls()).sum()).isEqualTo(1);
         assertThat(results.subList(0, 4).stream().mapToLong(r -> r.usage().cacheHits()).sum()).isEqualTo(6);
-        assertThat(registry.counter("autoif.llm.identical.requests.joined").count()).isEqualTo(3);
+        // those that started while the first was in flight waited for it (a late starter simply hits the cache)
+        assertThat(registry.counter("autoif.llm.identical.requests.joined").count()).isBetween(1.0, 3.0);
     }
 
     @Test
