@@ -3,6 +3,8 @@ package dev.autoif.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.autoif.e2e.FunnelChecks.Stage;
+import dev.autoif.e2e.FunnelChecks.Totals;
 import dev.autoif.llmsim.LlmSimulator;
 import dev.autoif.llmsim.SimulatorOptions;
 import dev.autoif.llmsim.Stats;
@@ -16,11 +18,15 @@ import java.util.Map;
  * The seeded run's spec again with response sampling and judging in batch mode: query-service and judge-service are
  * restarted against a second simulator with the same seed (the same answers under another endpoint, so their LLM
  * caches miss), whose Batch API then answers every one of their requests; the other services answer from their
- * caches. The exports equal the online run's. Afterwards both services go back to the first simulator.
+ * caches. judge-service is killed ({@code kill -9}) while a batch of its own is in progress and restarted: it takes
+ * its saved batches back, and the simulator's counts show every sample asked for exactly once. The exports equal
+ * the online run's. Afterwards both services go back to the first simulator.
  */
 final class BatchScenario {
 
     private static final List<Service> BATCHED = List.of(Service.QUERY, Service.JUDGE);
+    /** Batches a service saved and the provider created, not yet answered. */
+    private static final String PENDING_SUBMITTED = "select count(*) from llm_batch where batch_id is not null";
     private static final List<String> EXPORTS = List.of("sft?format=messages", "dpo?level=query",
             "dpo?level=instruction");
 
@@ -30,16 +36,30 @@ final class BatchScenario {
     static void batchRunEqualsOnlineRun(Api api, Stack stack, String onlineRunId) {
         try (LlmSimulator twin = LlmSimulator.start(SimulatorOptions.defaults()
                 .withSeed(WholePipelineIT.SIMULATOR_SEED).withApiKey(Stack.LLM_KEY))) {
-            twin.settings().batchCompletionDelayMillis(100);
+            // long enough that the judge's batches are still in progress when it is killed below
+            twin.settings().batchCompletionDelayMillis(1500);
+            Map<String, String> toTwin = Map.of("AUTOIF_LLM_BASE_URL", twin.baseUrl(), "OPENAI_BASE_URL",
+                    twin.baseUrl(), "AUTOIF_LLM_BATCH_MAX_WAIT", "300ms", "AUTOIF_LLM_BATCH_POLL_INTERVAL", "100ms");
             for (Service s : BATCHED) {
                 stack.kill(s);
-                stack.restart(s, Duration.ofMinutes(2), Map.of("AUTOIF_LLM_BASE_URL", twin.baseUrl(),
-                        "OPENAI_BASE_URL", twin.baseUrl(), "AUTOIF_LLM_BATCH_MAX_WAIT", "300ms",
-                        "AUTOIF_LLM_BATCH_POLL_INTERVAL", "100ms"));
+                stack.restart(s, Duration.ofMinutes(2), toTwin);
             }
             Stats.Snapshot firstBefore = stack.simulator().stats().snapshot();
             Instant t0 = Instant.now();
             String batchRunId = submit(api, stack);
+
+            // kill -9 of judge-service while a batch of its own is in progress at the provider (its id saved)
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+            long inProgress;
+            while ((inProgress = stack.count(Service.JUDGE, PENDING_SUBMITTED)) == 0) {
+                assertThat(Instant.now()).as("judge-service sent a batch").isBefore(deadline);
+                Stack.sleep(100);
+            }
+            stack.kill(Service.JUDGE);
+            long linesAtKill = twin.stats().snapshot().batch().lines();
+            stack.restart(Service.JUDGE, Duration.ofMinutes(2), toTwin);
+            System.out.printf("e2e: judge-service killed with %d batch(es) of its own in progress (%d lines answered"
+                    + " at the simulator so far), restarted%n", inProgress, linesAtKill);
             awaitDone(api, stack, batchRunId);
             System.out.printf("e2e: batch-mode run %s done in %d s%n", batchRunId,
                     Duration.between(t0, Instant.now()).toSeconds());
@@ -52,6 +72,15 @@ final class BatchScenario {
                     .isEqualTo(t.batch().lines());
             assertThat(t.kind(PromptKind.RESPONSE).requests() + t.kind(PromptKind.JUDGE).requests())
                     .as("response and judge lines").isEqualTo(t.batch().lines());
+            // no request was sent twice, the kill notwithstanding: one line per sample asked for
+            Map<Stage, Totals> st = FunnelChecks.stages(funnel(api, stack, batchRunId));
+            assertThat(t.kind(PromptKind.JUDGE).requests()).as("judge lines = judged x judgeSamples")
+                    .isEqualTo(st.get(Stage.JUDGE).in() * WholePipelineIT.JUDGE_SAMPLES);
+            assertThat(t.kind(PromptKind.RESPONSE).requests()).as("response lines = pairs x responsesPerQuery")
+                    .isEqualTo(st.get(Stage.QUERY_SAMPLING).out() * WholePipelineIT.RESPONSES);
+            for (Service s : BATCHED) {
+                assertThat(stack.count(s, "select count(*) from llm_batch")).as("batches %s still owes", s).isZero();
+            }
             for (PromptKind k : List.of(PromptKind.RESPONSE, PromptKind.JUDGE)) {
                 assertThat(first.kind(k).requests()).as("%s requests the first simulator saw", k)
                         .isEqualTo(firstBefore.kind(k).requests());

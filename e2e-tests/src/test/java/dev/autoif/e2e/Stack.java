@@ -8,6 +8,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -35,6 +39,8 @@ final class Stack implements AutoCloseable {
     private final Map<Service, ManagedProcess> services = new EnumMap<>(Service.class);
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
     private final Map<Service, Launch> launches = new EnumMap<>(Service.class);
+    /** Each service's own database: JDBC URL and user. */
+    private final Map<Service, Map<String, String>> databases = new EnumMap<>(Service.class);
     private LlmSimulator simulator;
     private String kafkaBootstrap;
     private ManagedProcess dashboard;
@@ -73,6 +79,7 @@ final class Stack implements AutoCloseable {
             PostgresResource db = new PostgresResource();
             Map<String, String> dbConfig = db.start();
             started.push(db::stop);
+            databases.put(s, dbConfig);
             int port = Ports.free();
             ports.put(s, port);
             Map<String, String> env = new HashMap<>();
@@ -231,6 +238,19 @@ final class Stack implements AutoCloseable {
     /** The dashboard's page, ending in a slash. */
     String dashboardUrl() {
         return "http://127.0.0.1:" + dashboardPort + "/";
+    }
+
+    /** A single number from a service's own database, e.g. a count of rows of a table it owns. */
+    long count(Service s, String sql) {
+        Map<String, String> db = databases.get(s);
+        try (Connection c = DriverManager.getConnection(db.get("quarkus.datasource.jdbc.url"),
+                db.get("quarkus.datasource.username"), db.get("quarkus.datasource.password"));
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(s + "'s database: " + sql + ": " + e.getMessage(), e);
+        }
     }
 
     String url(Service s) {
