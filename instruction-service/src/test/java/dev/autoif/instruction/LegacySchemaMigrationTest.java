@@ -64,7 +64,7 @@ class LegacySchemaMigrationTest {
         assertThat(column("select version from flyway_schema_history where success order by installed_rank"))
                 .as("baselined at the previous release, then this release's migrations")
                 .containsExactly("2026.12.01.50", "2026.12.01.51", "2026.12.01.60", "2026.12.01.70",
-                        "2026.12.01.76");
+                        "2026.12.01.76", "2026.12.02.10");
         assertThat(column("select count(*) from instruction_round")).as("online DPO rounds, a new table")
                 .containsExactly("0");
         assertThat(column("select corpusId from known_corpus")).as("the new table, with what SampleCorpus put there")
