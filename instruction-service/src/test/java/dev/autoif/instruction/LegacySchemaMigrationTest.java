@@ -5,21 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.autoif.testinfra.KafkaResource;
-import dev.autoif.testinfra.LlmSimulatorResource;
-import dev.autoif.testinfra.PostgresResource;
+import dev.autoif.testinfra.PreviousReleaseDatabase;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,23 +20,8 @@ import org.junit.jupiter.api.Test;
  * Hibernate validates the result, and the old rows read back unchanged.
  */
 @QuarkusTest
-@TestProfile(LegacySchemaMigrationTest.PreviousReleaseDatabase.class)
+@TestProfile(PreviousReleaseDatabase.class)
 class LegacySchemaMigrationTest {
-
-    public static class PreviousReleaseDatabase implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(KafkaResource.class),
-                    new TestResourceEntry(LlmSimulatorResource.class),
-                    new TestResourceEntry(PostgresResource.class,
-                            Map.of(PostgresResource.SCRIPT, "legacy/previous-release.sql")));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
-        }
-    }
 
     @Inject
     AgroalDataSource db;
@@ -73,12 +50,6 @@ class LegacySchemaMigrationTest {
     }
 
     private List<String> column(String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            while (r.next()) {
-                values.add(r.getString(1));
-            }
-        }
-        return values;
+        return PreviousReleaseDatabase.column(db, sql);
     }
 }
