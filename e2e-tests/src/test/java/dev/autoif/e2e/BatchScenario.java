@@ -91,8 +91,8 @@ final class BatchScenario {
             assertThat(batch.path("report")).as("report of the batch-mode run").isEqualTo(online.path("report"));
             assertThat(batch.path("export")).as("export rows of the batch-mode run").isEqualTo(online.path("export"));
             for (String path : EXPORTS) {
-                assertThat(exportLines(api, stack, batchRunId, path)).as("%s of the batch-mode run", path)
-                        .isEqualTo(exportLines(api, stack, onlineRunId, path));
+                assertThat(ExportReads.lines(api, stack, batchRunId, path)).as("%s of the batch-mode run", path)
+                        .isEqualTo(ExportReads.lines(api, stack, onlineRunId, path));
             }
             System.out.printf("e2e: batch-mode run = online run: %d batches, %d lines, %d files at the second"
                     + " simulator; LLM usage batch %s vs online %s%n", t.batch().batches(), t.batch().lines(),
@@ -131,21 +131,7 @@ final class BatchScenario {
         }
     }
 
-    /** Export's funnel once it has folded every delta. */
     private static JsonNode funnel(Api api, Stack stack, String runId) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            Api.Reply r = api.get(stack.url(Service.EXPORT) + "/runs/" + runId + "/funnel");
-            if ("true".equals(r.header("X-Autoif-Run-Complete")) || Instant.now().isAfter(deadline)) {
-                return api.expect(r, 200, "funnel of " + runId);
-            }
-            Stack.sleep(500);
-        }
-    }
-
-    private static List<String> exportLines(Api api, Stack stack, String runId, String path) {
-        Api.Reply r = api.download(stack.url(Service.EXPORT) + "/runs/" + runId + "/export/" + path);
-        assertThat(r.status()).as("export %s of %s", path, runId).isEqualTo(200);
-        return r.body().lines().filter(l -> !l.isBlank()).sorted().toList();
+        return api.expect(ExportReads.funnelOnceComplete(api, stack, runId), 200, "funnel of " + runId);
     }
 }

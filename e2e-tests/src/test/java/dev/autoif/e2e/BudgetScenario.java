@@ -112,16 +112,15 @@ final class BudgetScenario {
         awaitStatus(api, stack, runs + "/" + uncapped, "done", Duration.ofMinutes(5));
         assertThat(stack.simulator().stats().snapshot().total().requests())
                 .as("requests of the uncapped run (all cached)").isEqualTo(requestsBefore);
-        String export = stack.url(Service.EXPORT) + "/runs/";
-        JsonNode a = completeFunnel(api, export + runId);
-        JsonNode b = completeFunnel(api, export + uncapped);
+        JsonNode a = api.expect(ExportReads.funnelOnceComplete(api, stack, runId), 200, "funnel");
+        JsonNode b = api.expect(ExportReads.funnelOnceComplete(api, stack, uncapped), 200, "funnel");
         assertThat(a.path("report")).as("report of the capped and resumed run").isEqualTo(b.path("report"));
         assertThat(a.path("export")).as("export rows of the capped and resumed run").isEqualTo(b.path("export"));
         for (String path : List.of("sft?format=messages", "sft?format=alpaca", "dpo?level=query",
                 "dpo?level=instruction")) {
-            List<String> resumed = lines(api, export + runId + "/export/" + path);
+            List<String> resumed = ExportReads.lines(api, stack, runId, path);
             assertThat(resumed).as("%s of the capped and resumed run", path)
-                    .isEqualTo(lines(api, export + uncapped + "/export/" + path));
+                    .isEqualTo(ExportReads.lines(api, stack, uncapped, path));
         }
         System.out.printf("e2e: budget: capped and resumed run %s exports = uncapped run %s (%s)%n", runId, uncapped,
                 a.path("report"));
@@ -184,22 +183,5 @@ final class BudgetScenario {
             Stack.sleep(100);
         }
         throw new AssertionError(url + " not " + status + " within " + within + ": " + run);
-    }
-
-    private static JsonNode completeFunnel(Api api, String runUrl) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            Api.Reply r = api.get(runUrl + "/funnel");
-            if ("true".equals(r.header("X-Autoif-Run-Complete")) || Instant.now().isAfter(deadline)) {
-                return api.expect(r, 200, "funnel");
-            }
-            Stack.sleep(500);
-        }
-    }
-
-    private static List<String> lines(Api api, String url) {
-        Api.Reply r = api.download(url);
-        assertThat(r.status()).as("export %s", url).isEqualTo(200);
-        return r.body().lines().filter(l -> !l.isBlank()).sorted().toList();
     }
 }

@@ -100,7 +100,7 @@ class WholePipelineIT {
                     + work.resolve("logs"));
         }
 
-        Api.Reply funnelReply = exportFunnelOnceComplete(runId);
+        Api.Reply funnelReply = ExportReads.funnelOnceComplete(api, stack, runId);
         JsonNode funnel = api.expect(funnelReply, 200, "export funnel");
         System.out.println(api.getText(stack.url(Service.EXPORT) + "/runs/" + runId + "/funnel?format=text").body());
         assertThat(funnelReply.header("X-Autoif-Run-Complete")).isEqualTo("true");
@@ -197,8 +197,10 @@ class WholePipelineIT {
         JsonNode finished = awaitFinished(undisturbed, Duration.ofMinutes(5));
         assertThat(finished.path("status").asText()).as("undisturbed run %s", undisturbed).isEqualTo("done");
 
-        JsonNode a = api.expect(exportFunnelOnceComplete(disturbed), 200, "funnel of the run killed mid-way");
-        JsonNode b = api.expect(exportFunnelOnceComplete(undisturbed), 200, "funnel of the undisturbed run");
+        JsonNode a = api.expect(ExportReads.funnelOnceComplete(api, stack, disturbed), 200,
+                "funnel of the run killed mid-way");
+        JsonNode b = api.expect(ExportReads.funnelOnceComplete(api, stack, undisturbed), 200,
+                "funnel of the undisturbed run");
         Map<Stage, Totals> sa = FunnelChecks.stages(a);
         Map<Stage, Totals> sb = FunnelChecks.stages(b);
         for (Stage stage : Stage.values()) {
@@ -209,27 +211,12 @@ class WholePipelineIT {
         assertThat(a.path("report")).as("report of the run killed mid-way").isEqualTo(b.path("report"));
         assertThat(a.path("export")).as("export rows of the run killed mid-way").isEqualTo(b.path("export"));
         for (String path : List.of("sft?format=messages", "dpo?level=query", "dpo?level=instruction")) {
-            assertThat(exportLines(disturbed, path)).as("%s of the run killed mid-way", path)
-                    .isEqualTo(exportLines(undisturbed, path));
+            assertThat(ExportReads.lines(api, stack, disturbed, path)).as("%s of the run killed mid-way", path)
+                    .isEqualTo(ExportReads.lines(api, stack, undisturbed, path));
         }
         assertThat(DeadLetters.read(stack.kafkaBootstrap())).as("dead-lettered records after the kills").isEmpty();
         System.out.printf("e2e: run killed mid-way %s = undisturbed run %s (%s)%n", disturbed, undisturbed,
                 a.path("report"));
-    }
-
-    /**
-     * Export's funnel once export has folded every delta: instruction-service and export-service each read
-     * runs.progress on their own, so one may see the run done a moment before the other.
-     */
-    private Api.Reply exportFunnelOnceComplete(String runId) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            Api.Reply r = api.get(stack.url(Service.EXPORT) + "/runs/" + runId + "/funnel");
-            if ("true".equals(r.header("X-Autoif-Run-Complete")) || Instant.now().isAfter(deadline)) {
-                return r;
-            }
-            Stack.sleep(500);
-        }
     }
 
     private long judgedSoFar(String runId) {
@@ -256,7 +243,7 @@ class WholePipelineIT {
         System.out.printf("e2e: resubmitted run %s %s in %d s%n", again, finished.path("status").asText(),
                 Duration.between(t0, Instant.now()).toSeconds());
         assertThat(finished.path("status").asText()).as("resubmitted run %s", again).isEqualTo("done");
-        JsonNode funnel2 = api.expect(exportFunnelOnceComplete(again), 200, "export funnel of the resubmitted run");
+        JsonNode funnel2 = api.expect(ExportReads.funnelOnceComplete(api, stack, again), 200, "export funnel of the resubmitted run");
 
         Map<Stage, Totals> st2 = FunnelChecks.stages(funnel2);
         for (Stage stage : Stage.values()) {
@@ -273,16 +260,9 @@ class WholePipelineIT {
 
         for (String path : List.of("sft?format=messages", "sft?format=alpaca", "dpo?level=query",
                 "dpo?level=instruction")) {
-            assertThat(exportLines(again, path)).as("%s of the resubmitted run", path)
-                    .isEqualTo(exportLines(runId, path));
+            assertThat(ExportReads.lines(api, stack, again, path)).as("%s of the resubmitted run", path)
+                    .isEqualTo(ExportReads.lines(api, stack, runId, path));
         }
-    }
-
-    /** An export's lines, sorted: rows are ordered by ids, and ids include the run id. */
-    private List<String> exportLines(String runId, String path) {
-        Api.Reply r = api.download(stack.url(Service.EXPORT) + "/runs/" + runId + "/export/" + path);
-        assertThat(r.status()).as("export %s of %s", path, runId).isEqualTo(200);
-        return r.body().lines().filter(l -> !l.isBlank()).sorted().toList();
     }
 
     /** The seeded run's own numbers, fixed in {@link #EXPECTED_REPORT} and next to it. */
