@@ -114,38 +114,80 @@ def _namespace():
 
 
 def _check(code):
-    """The parsed tree when the source may run, else (verdict, reason)."""
+    """The source's normal form when it may run, else (verdict, reason) for its first offence in the order of
+    ast.walk (breadth first). One pass over the tree checks every node and builds the normal form: the tree as
+    nested tuples of node types and fields, positions aside, as a string (what ast.dump compares, at a fraction of
+    its cost interpreted)."""
     try:
         tree = _ast.parse(code)
     except (SyntaxError, ValueError) as e:
         return (-1, 'syntax-error')
-    for node in _ast.walk(tree):
-        if isinstance(node, _ast.Import):
-            for alias in node.names:
-                top = alias.name.partition('.')[0]
-                if top not in _ALLOWED:
-                    return (-1, 'unsupported-import:' + top)
-        elif isinstance(node, _ast.ImportFrom):
-            top = (node.module or '').partition('.')[0]
-            if node.level or top not in _ALLOWED:
-                return (-1, 'unsupported-import:' + (top or '.'))
-        elif isinstance(node, _ast.Attribute):
-            if node.attr.startswith('__') and node.attr not in _SAFE_DUNDERS:
-                return (FORBIDDEN, 'forbidden-attribute:' + node.attr)
-        elif isinstance(node, _ast.Name):
-            # dunder names too: rebinding __name__ would make the import hook treat the function as library code
-            # (reading __name__ stays allowed: LLM answers often end with an `if __name__ == '__main__':` demo)
-            if node.id in _DENIED_NAMES or (node.id.startswith('__') and not isinstance(node.ctx, _ast.Load)):
-                return (FORBIDDEN, 'forbidden-name:' + node.id)
-    return tree
+    found = []
+    form = _form(tree, 0, found)
+    if found:
+        return (found[1], found[2])
+    return repr(form)
+
+
+def _form(node, depth, found):
+    # found: [depth, verdict, reason] of the shallowest offence, the first of its depth in walk order: at one depth,
+    # breadth-first and this depth-first pass meet nodes in the same order
+    check = _OFFENCES.get(type(node))
+    if check is not None and (not found or depth < found[0]):
+        offence = check(node)
+        if offence is not None:
+            found[:] = [depth, offence[0], offence[1]]
+    out = [type(node).__name__]
+    for name in node._fields:
+        value = getattr(node, name, None)
+        if isinstance(value, _ast.AST):
+            value = _form(value, depth + 1, found)
+        elif type(value) is list:
+            value = tuple([_form(v, depth + 1, found) if isinstance(v, _ast.AST) else v for v in value])
+        out.append(value)
+    return tuple(out)
+
+
+def _import_offence(node):
+    for alias in node.names:
+        top = alias.name.partition('.')[0]
+        if top not in _ALLOWED:
+            return (-1, 'unsupported-import:' + top)
+    return None
+
+
+def _import_from_offence(node):
+    top = (node.module or '').partition('.')[0]
+    if node.level or top not in _ALLOWED:
+        return (-1, 'unsupported-import:' + (top or '.'))
+    return None
+
+
+def _attribute_offence(node):
+    if node.attr.startswith('__') and node.attr not in _SAFE_DUNDERS:
+        return (FORBIDDEN, 'forbidden-attribute:' + node.attr)
+    return None
+
+
+def _name_offence(node):
+    # dunder names too: rebinding __name__ would make the import hook treat the function as library code
+    # (reading __name__ stays allowed: LLM answers often end with an `if __name__ == '__main__':` demo)
+    if node.id in _DENIED_NAMES or (node.id.startswith('__') and not isinstance(node.ctx, _ast.Load)):
+        return (FORBIDDEN, 'forbidden-name:' + node.id)
+    return None
+
+
+_OFFENCES = {_ast.Import: _import_offence, _ast.ImportFrom: _import_from_offence,
+             _ast.Attribute: _attribute_offence, _ast.Name: _name_offence}
 
 
 def _load(code):
     """Returns (evaluate, normal form), or (verdict, reason) when the source is rejected or its module code
-    misbehaves. The normal form is the AST dump: the same for sources that differ only in layout and comments."""
-    tree = _check(code)
-    if isinstance(tree, tuple):
-        return tree
+    misbehaves. The normal form is the syntax tree without positions: the same for sources that differ only in
+    layout and comments."""
+    form = _check(code)
+    if isinstance(form, tuple):
+        return form
     namespace = _namespace()
     status = _guard(lambda: exec(code, namespace) or True)
     if status != PASS:
@@ -154,7 +196,7 @@ def _load(code):
     fn = namespace.get('evaluate')
     if not callable(fn):
         return (-1, 'no-evaluate')
-    return (fn, _ast.dump(tree))
+    return (fn, form)
 
 
 def _guard(thunk):

@@ -51,6 +51,11 @@ final class ManagedProcess implements AutoCloseable {
         return log;
     }
 
+    /** CPU time the process has used so far (zero when the platform does not say). */
+    java.time.Duration cpu() {
+        return process.toHandle().info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+    }
+
     boolean alive() {
         return process.isAlive();
     }

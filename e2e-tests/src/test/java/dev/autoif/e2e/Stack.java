@@ -137,6 +137,13 @@ final class Stack implements AutoCloseable {
         services.get(s).kill();
     }
 
+    /** CPU time each running service has used so far. */
+    Map<Service, Duration> cpu() {
+        Map<Service, Duration> out = new EnumMap<>(Service.class);
+        services.forEach((s, p) -> out.put(s, p.cpu()));
+        return out;
+    }
+
     /** Starts a killed service again, same port, database and configuration, and waits until it is ready. */
     void restart(Service s, Duration readyWithin) {
         restart(s, readyWithin, Map.of());

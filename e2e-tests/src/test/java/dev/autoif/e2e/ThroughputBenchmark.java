@@ -67,15 +67,25 @@ class ThroughputBenchmark {
         }
     }
 
-    record Result(String runId, double wallSeconds, long llmCalls, List<StageRate> stages) {
+    /**
+     * {@code cpuSeconds}: CPU time each service used during the run (simulator, broker and database not counted);
+     * {@code load}: the machine's 1-minute load average at the end.
+     */
+    record Result(String runId, double wallSeconds, long llmCalls, List<StageRate> stages,
+            Map<Service, Double> cpuSeconds, double load) {
         double effectiveConcurrency() {
             return llmCalls * (LATENCY_MS / 1000.0) / wallSeconds;
+        }
+
+        double totalCpu() {
+            return cpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum();
         }
     }
 
     private Result run(Stack stack, long seed) {
         Map<String, Object> parameters = Map.of("selfInstructRounds", 1, "functionsPerInstruction", 3,
                 "queriesPerInstruction", 2, "responsesPerQuery", 4, "seed", seed);
+        Map<Service, Duration> cpuBefore = stack.cpu();
         Instant t0 = Instant.now();
         JsonNode created = api.expect(api.submitRun(stack.url(Service.INSTRUCTION) + "/runs", Map.of("name", "bench-" + seed,
                 "parameters", parameters, "corpusId", "sample")), 201, "POST /runs");
@@ -108,6 +118,9 @@ class ThroughputBenchmark {
             Stack.sleep(250);
         }
         double wall = Duration.between(t0, Instant.now()).toMillis() / 1000.0;
+        Map<Service, Double> cpu = new LinkedHashMap<>();
+        stack.cpu().forEach((s, d) -> cpu.put(s, d.minus(cpuBefore.getOrDefault(s, Duration.ZERO)).toMillis() / 1000.0));
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         if (!run.path("status").asText().equals("done")) {
             throw new AssertionError("run " + runId + " ended " + run.path("status") + ": " + run.path("error"));
         }
@@ -115,7 +128,7 @@ class ThroughputBenchmark {
         // a stage's first poll with calls already counts the calls made since the previous poll: widen by one poll
         calls.forEach((stage, c) -> stages.add(new StageRate(stage, c,
                 last.get(stage) - first.get(stage) + 0.25 + LATENCY_MS / 1000.0)));
-        return new Result(runId, wall, run.path("llmCalls").asLong(), stages);
+        return new Result(runId, wall, run.path("llmCalls").asLong(), stages, cpu, load);
     }
 
     private static String report(Result concurrent, Result baseline) {
@@ -141,6 +154,19 @@ class ThroughputBenchmark {
         }
         b.append("ratio = calls/s / (max-concurrency / latency); stages with a handful of calls (self-instruct) say"
                 + " little\n");
+        int cores = Runtime.getRuntime().availableProcessors();
+        b.append(String.format("%nCPU seconds per service during the run (%d cores):%n%-22s %10s %10s%n", cores,
+                "service", "concurrent", "baseline"));
+        for (Service s : Service.values()) {
+            b.append(String.format("%-22s %10.1f %10.1f%n", s.module, concurrent.cpuSeconds().getOrDefault(s, 0.0),
+                    baseline.cpuSeconds().getOrDefault(s, 0.0)));
+        }
+        for (var e : List.of(Map.entry("concurrent", concurrent), Map.entry("baseline", baseline))) {
+            Result r = e.getValue();
+            b.append(String.format("%s: services used %.1f CPU-s in %.1f s = %.0f%% of %d cores (load average at the"
+                    + " end %.1f)%n", e.getKey(), r.totalCpu(), r.wallSeconds(),
+                    100 * r.totalCpu() / (cores * r.wallSeconds()), cores, r.load()));
+        }
         return b.toString();
     }
 }

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * case. The rules, in order:
  * <ol>
  * <li>A function takes part only if it compiled (loaded, imports allowed, has {@code evaluate}).</li>
- * <li>Identical functions vote once: a function whose normal form (the sandbox's SHA-256 of its Python AST dump,
+ * <li>Identical functions vote once: a function whose normal form (the sandbox's SHA-256 of its Python syntax tree without positions,
  * so layout and comments do not count) equals an earlier one's is dropped as {@code function-duplicate}.</li>
  * <li>A constant function (the same verdict on every case while the cases' expected labels disagree) is broken and
  * dropped as {@code function-constant}, unless the run keeps them ({@code keepConstantFunctions}).</li>

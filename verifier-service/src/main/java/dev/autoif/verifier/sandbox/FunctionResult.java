@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param rejection why the function never ran ({@code syntax-error}, {@code unsupported-import:nltk},
  *        {@code forbidden-attribute:__globals__}, ...), or null when it loaded
- * @param normalForm SHA-256 of the function's AST dump when it loaded (equal for sources that differ only in
+ * @param normalForm SHA-256 of the function's syntax tree without positions when it loaded (equal for sources that differ only in
  *        layout and comments), else null
  */
 public record FunctionResult(String rejection, List<Verdict> verdicts, String normalForm) {

@@ -6,15 +6,19 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.SandboxPolicy;
@@ -29,6 +33,11 @@ import org.jboss.logging.Logger;
  * <p>One engine is shared (compiled code is shared between contexts); each sandbox thread owns one context, reused
  * across functions as long as {@link SandboxContext#intact()} proves nothing shared was tampered with. A function is
  * compiled once per context and then called for all its inputs.
+ *
+ * <p>Work waits in one queue of chunks. A worker that takes a chunk also takes chunks of other calls waiting behind it
+ * (up to {@link #MAX_CHUNK} functions in all), so that under load one integrity check covers the functions of several
+ * concurrent calls (records, requests) instead of one check per call: the check costs tens of milliseconds
+ * interpreted, more than loading and running a typical function. Verdicts never depend on how work was merged.
  */
 public final class FunctionSandbox implements AutoCloseable {
 
@@ -44,9 +53,19 @@ public final class FunctionSandbox implements AutoCloseable {
     private final ThreadLocal<SandboxContext> contexts = new ThreadLocal<>();
     private final List<SandboxContext> all = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger contextsCreated = new AtomicInteger();
+    /** Chunks waiting for a worker, oldest first; guarded by itself. */
+    private final Deque<Job> pending = new ArrayDeque<>();
+    private final AtomicInteger mergedChunks = new AtomicInteger();
+    private final boolean mergeCalls;
 
     public FunctionSandbox(SandboxLimits limits) {
+        this(limits, true);
+    }
+
+    /** {@code mergeCalls}: false runs each call's chunks on their own (one integrity check each), for comparison. */
+    public FunctionSandbox(SandboxLimits limits, boolean mergeCalls) {
         this.limits = limits;
+        this.mergeCalls = mergeCalls;
         this.engine = Engine.newBuilder("python")
                 .sandbox(SandboxPolicy.CONSTRAINED)
                 .out(OutputStream.nullOutputStream())
@@ -72,6 +91,11 @@ public final class FunctionSandbox implements AutoCloseable {
     /** How many contexts were made so far (a new one replaces each discarded one). */
     public int contextsCreated() {
         return contextsCreated.get();
+    }
+
+    /** How many chunks ran merged with an earlier waiting chunk of another call, sharing its integrity check. */
+    public int mergedChunks() {
+        return mergedChunks.get();
     }
 
     /** Creates one context per sandbox thread now, so the first request does not pay for it. */
@@ -115,15 +139,19 @@ public final class FunctionSandbox implements AutoCloseable {
             }
         }
         int chunk = chunkSize(tasks.size(), idleWorkers());
-        List<Chunk> chunks = new ArrayList<>();
+        Object call = new Object();
+        List<Job> jobs = new ArrayList<>();
         for (int from = 0; from < tasks.size(); from += chunk) {
-            List<Task> part = List.copyOf(tasks.subList(from, Math.min(tasks.size(), from + chunk)));
-            AtomicInteger at = new AtomicInteger(NOT_STARTED);
-            chunks.add(new Chunk(part, at, workers.submit(() -> runChunk(part, at))));
+            Job job = new Job(call, List.copyOf(tasks.subList(from, Math.min(tasks.size(), from + chunk))));
+            jobs.add(job);
+            synchronized (pending) {
+                pending.addLast(job);
+            }
+            workers.execute(this::runPending);
         }
         List<FunctionResult> flat = new ArrayList<>(tasks.size());
-        for (Chunk c : chunks) {
-            flat.addAll(collect(c.tasks(), c.future(), c.progress()));
+        for (Job job : jobs) {
+            flat.addAll(collect(job));
         }
         List<List<FunctionResult>> results = new ArrayList<>(batches.size());
         int at = 0;
@@ -154,39 +182,102 @@ public final class FunctionSandbox implements AutoCloseable {
         return new FunctionResult(rejection, verdicts, slices.getFirst().normalForm());
     }
 
-    /** {@code progress} of a chunk still waiting for a worker. */
+    /** {@code progress} of a run not started yet. */
     private static final int NOT_STARTED = -1;
 
-    /** A chunk in flight; {@code progress}: the index of the function it is running ({@link #NOT_STARTED} before). */
-    private record Chunk(List<Task> tasks, AtomicInteger progress, Future<List<FunctionResult>> future) {
+    /**
+     * A chunk of one call, waiting or running; {@code run} is set when a worker takes it, {@code offset} is where its
+     * tasks start in that run.
+     */
+    private static final class Job {
+        final Object call;
+        final List<Task> tasks;
+        final CompletableFuture<List<FunctionResult>> result = new CompletableFuture<>();
+        volatile Merged run;
+        volatile int offset;
+
+        Job(Object call, List<Task> tasks) {
+            this.call = call;
+            this.tasks = tasks;
+        }
     }
 
     /**
-     * A chunk's results. When its thread does not come back (guest code that ignored cancellation), the function it
-     * was stuck in gets {@code timeout} ("uncancellable"), the thread is written off, and the chunk's other
-     * functions run again one at a time, each checked, on another thread.
+     * What one worker runs in one go, under one integrity check: one or more jobs' tasks in a row. {@code progress}:
+     * the index of the task it is running ({@link #NOT_STARTED} before); {@code abandoned}: its thread was written off.
      */
-    private List<FunctionResult> collect(List<Task> tasks, Future<List<FunctionResult>> future,
-            AtomicInteger progress) {
-        // a call the watchdog cancelled ends within milliseconds; this bound on one function (the chunk moving on
-        // to the next resets it) only matters when cancelling fails. A function's inputs run as one batched call
-        // first and, when that hits a limit, one call each: hence the extra call's worth.
-        int inputs = tasks.stream().mapToInt(t -> t.inputs().size()).max().orElse(0);
-        long perFunction = (inputs + 3L) * (limits.wallTime().toNanos() + TimeUnit.SECONDS.toNanos(1))
-                + TimeUnit.SECONDS.toNanos(10);
+    private record Merged(List<Task> tasks, AtomicInteger progress, AtomicBoolean abandoned) {
+        Merged(List<Task> tasks) {
+            this(tasks, new AtomicInteger(NOT_STARTED), new AtomicBoolean());
+        }
+    }
+
+    /**
+     * On a sandbox thread: takes the oldest waiting job and the jobs of other calls waiting behind it that fit in
+     * {@link #MAX_CHUNK} functions (one job per call, so one call's chunks still spread over idle workers), runs them
+     * as one chunk and hands each job its results. Nothing to do when other workers took the work already.
+     */
+    private void runPending() {
+        List<Job> taken = new ArrayList<>();
+        List<Task> tasks = new ArrayList<>();
+        synchronized (pending) {
+            Job first = pending.pollFirst();
+            if (first == null) {
+                return;
+            }
+            taken.add(first);
+            tasks.addAll(first.tasks);
+            for (Iterator<Job> it = pending.iterator(); mergeCalls && it.hasNext() && tasks.size() < MAX_CHUNK; ) {
+                Job next = it.next();
+                if (tasks.size() + next.tasks.size() <= MAX_CHUNK
+                        && taken.stream().noneMatch(j -> j.call == next.call)) {
+                    it.remove();
+                    taken.add(next);
+                    tasks.addAll(next.tasks);
+                }
+            }
+        }
+        mergedChunks.addAndGet(taken.size() - 1);
+        Merged run = new Merged(List.copyOf(tasks));
+        int offset = 0;
+        for (Job job : taken) {
+            job.offset = offset;
+            job.run = run;
+            offset += job.tasks.size();
+        }
+        List<FunctionResult> results;
         try {
-            int seen = -1;
+            results = runChunk(run.tasks(), run.progress());
+        } catch (RuntimeException | Error e) {
+            taken.forEach(job -> job.result.completeExceptionally(e));
+            throw e;
+        }
+        for (Job job : taken) {
+            job.result.complete(List.copyOf(results.subList(job.offset, job.offset + job.tasks.size())));
+        }
+    }
+
+    /**
+     * A job's results. When the thread running it does not come back (guest code that ignored cancellation), the
+     * thread is written off and the function it was stuck in gets {@code timeout} ("uncancellable"); the job's other
+     * functions (all of them when the stuck one belongs to another job it ran with) run again one at a time, each
+     * checked, on another thread.
+     */
+    private List<FunctionResult> collect(Job job) {
+        try {
+            int seen = NOT_STARTED;
             long since = System.nanoTime();
             while (true) {
                 try {
-                    return future.get(1, TimeUnit.SECONDS);
+                    return job.result.get(1, TimeUnit.SECONDS);
                 } catch (TimeoutException notYet) {
-                    int now = progress.get();
-                    // a chunk still queued behind other requests' chunks is not stuck: only a started one can be
+                    Merged run = job.run;
+                    int now = run == null ? NOT_STARTED : run.progress().get();
+                    // a job still queued behind other requests' chunks is not stuck: only a started one can be
                     if (now == NOT_STARTED || now != seen) {
                         seen = now;
                         since = System.nanoTime();
-                    } else if (System.nanoTime() - since > perFunction) {
+                    } else if (System.nanoTime() - since > stuckAfter(run.tasks())) {
                         throw notYet;
                     }
                 }
@@ -197,24 +288,48 @@ public final class FunctionSandbox implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException("sandbox thread failed", e.getCause());
         } catch (TimeoutException e) {
-            abandonThread();
-            int stuck = progress.get();
-            List<Task> others = new ArrayList<>(tasks);
-            others.remove(stuck);
-            List<FunctionResult> rest = List.of();
-            if (!others.isEmpty()) {
-                AtomicInteger at = new AtomicInteger(NOT_STARTED);
-                rest = collect(others, workers.submit(() -> {
-                    List<FunctionResult> r = new ArrayList<>(Collections.nCopies(others.size(), null));
-                    rerunChecked(others, r, 0, others.size(), at);
-                    return r;
-                }), at);
+            Merged run = job.run;
+            if (run.abandoned().compareAndSet(false, true)) {
+                abandonThread();
             }
-            List<FunctionResult> out = new ArrayList<>(rest);
-            out.add(stuck, new FunctionResult("uncancellable",
-                    Collections.nCopies(tasks.get(stuck).inputs().size(), Verdict.TIMEOUT)));
+            int stuck = run.progress().get() - job.offset;
+            boolean own = stuck >= 0 && stuck < job.tasks.size();
+            List<Task> others = new ArrayList<>(job.tasks);
+            if (own) {
+                others.remove(stuck);
+            }
+            List<FunctionResult> out = new ArrayList<>();
+            if (!others.isEmpty()) {
+                Job again = new Job(new Object(), List.copyOf(others));
+                again.run = new Merged(again.tasks);
+                workers.execute(() -> {
+                    try {
+                        List<FunctionResult> r = new ArrayList<>(Collections.nCopies(others.size(), null));
+                        rerunChecked(others, r, 0, others.size(), again.run.progress());
+                        again.result.complete(r);
+                    } catch (RuntimeException | Error failure) {
+                        again.result.completeExceptionally(failure);
+                    }
+                });
+                out.addAll(collect(again));
+            }
+            if (own) {
+                out.add(stuck, new FunctionResult("uncancellable",
+                        Collections.nCopies(job.tasks.get(stuck).inputs().size(), Verdict.TIMEOUT)));
+            }
             return out;
         }
+    }
+
+    /**
+     * How long a run may stay on one function before its thread counts as stuck. A call the watchdog cancelled ends
+     * within milliseconds; this bound only matters when cancelling fails. A function's inputs run as one batched
+     * call first and, when that hits a limit, one call each: hence the extra call's worth.
+     */
+    private long stuckAfter(List<Task> tasks) {
+        int inputs = tasks.stream().mapToInt(t -> t.inputs().size()).max().orElse(0);
+        return (inputs + 3L) * (limits.wallTime().toNanos() + TimeUnit.SECONDS.toNanos(1))
+                + TimeUnit.SECONDS.toNanos(10);
     }
 
     /** Most functions one integrity check covers. */
@@ -456,6 +571,10 @@ public final class FunctionSandbox implements AutoCloseable {
     @Override
     public void close() {
         workers.shutdownNow();
+        synchronized (pending) {
+            pending.forEach(job -> job.result.completeExceptionally(new IllegalStateException("sandbox closed")));
+            pending.clear();
+        }
         watchdog.close();
         List<SandboxContext> open;
         synchronized (all) {

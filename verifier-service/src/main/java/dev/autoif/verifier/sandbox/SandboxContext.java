@@ -292,7 +292,7 @@ final class SandboxContext implements AutoCloseable {
         }
     }
 
-    /** A loaded function: its evaluate, and the SHA-256 of its normal form (AST dump: layout and comments aside). */
+    /** A loaded function: its evaluate, and the SHA-256 of its normal form (syntax tree without positions: layout and comments aside). */
     record Loaded(Value evaluate, String normalForm) {
     }
 

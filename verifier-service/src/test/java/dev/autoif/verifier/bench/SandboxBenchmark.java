@@ -62,6 +62,49 @@ public final class SandboxBenchmark {
             crossValidation(sandbox, instructions);
             verifyLatency(sandbox);
         }
+        concurrentCrossValidation(Integer.getInteger("bench.cvInstructions", 200), workers);
+    }
+
+    /**
+     * Cross-validation as the service runs it: several records at once ({@code bench.callers}, default 8), each one
+     * instruction's 5 functions x 15 cases, with and without merging concurrent calls' chunks under one integrity
+     * check, alternating, in this one process (the machine is shared: compare the two, not the absolute figures).
+     */
+    static void concurrentCrossValidation(int instructions, int workers) throws Exception {
+        int callers = Integer.getInteger("bench.callers", 8);
+        List<String> in = Workload.inputs(15, 11);
+        double[] best = new double[2];
+        for (int round = 0; round < Integer.getInteger("bench.cvRounds", 2); round++) {
+            for (int m = 0; m < 2; m++) {
+                boolean merge = m == 1;
+                // fresh functions every time: cross-validation loads each function once
+                List<String> fs = Workload.functions((round * 2 + m + 2) * instructions * 5).subList(
+                        (round * 2 + m + 1) * instructions * 5, (round * 2 + m + 2) * instructions * 5);
+                try (FunctionSandbox sandbox = new FunctionSandbox(SandboxLimits.defaults().withWorkers(workers),
+                        merge)) {
+                    sandbox.warmUp();
+                    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                            callers);
+                    long start = System.nanoTime();
+                    List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+                    for (int i = 0; i < instructions; i++) {
+                        List<String> mine = fs.subList(i * 5, i * 5 + 5);
+                        done.add(pool.submit(() -> sandbox.evaluate(mine, in)));
+                    }
+                    for (var f : done) {
+                        f.get();
+                    }
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    pool.shutdown();
+                    best[m] = Math.max(best[m], instructions / seconds);
+                    System.out.printf("cross-validation, %d callers, %s: %d instructions in %.2f s = %.1f instr/s"
+                            + " (%d chunks merged)%n", callers, merge ? "merged" : "one check per call",
+                            instructions, seconds, instructions / seconds, sandbox.mergedChunks());
+                }
+            }
+        }
+        System.out.printf("RATIO cross-validation merged / one check per call (best rounds): %.2fx%n",
+                best[1] / best[0]);
     }
 
     /** Runs the same functions and inputs through CPython in one process, as the research code does. */

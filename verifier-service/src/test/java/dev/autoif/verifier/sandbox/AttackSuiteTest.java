@@ -17,6 +17,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -184,10 +188,7 @@ class AttackSuiteTest {
         a.add(attack("deep recursion", "def evaluate(r):\n    return evaluate(r + 'x')", RESOURCE_EXHAUSTED));
         a.add(attack("mutual recursion", "def a(n):\n    return b(n + 1)\ndef b(n):\n    return a(n + 1)\n"
                 + "def evaluate(r):\n    return a(0)", RESOURCE_EXHAUSTED));
-        a.add(attack("recursion swallowing RecursionError", "def f(n):\n    try:\n        return f(n + 1)\n"
-                + "    except RecursionError:\n        return f(n + 1)\ndef evaluate(r):\n    return f(0)",
-                RESOURCE_EXHAUSTED, TIMEOUT));
-        // (GraalPy 25.2.4 does not stop this one on cancel: its thread is abandoned and replaced, see README)
+        // (recursion swallowing RecursionError: aThreadStuckInAMergedChunkIsWrittenOffOnce, below)
         // output
         a.add(attack("megabyte print", "def evaluate(r):\n    print('a' * 1000000)\n    return True",
                 RESOURCE_EXHAUSTED));
@@ -226,6 +227,82 @@ class AttackSuiteTest {
         assertThat(FunctionSandbox.chunkSize(5, 2)).isEqualTo(3);
         assertThat(FunctionSandbox.chunkSize(300, 2)).isEqualTo(FunctionSandbox.MAX_CHUNK);
         assertThat(FunctionSandbox.chunkSize(0, 2)).isEqualTo(1);
+    }
+
+    /** Busy for the whole wall-time limit (2 s here): keeps the one worker busy while other calls queue. */
+    static final String LOOP = "def evaluate(r):\n    while True:\n        pass\n";
+    static final String TAMPER = "import re\ndef evaluate(r):\n    re.findall = lambda *a, **k: []\n    return True";
+    /** Passes "abc def ghi", fails "ab cd": unless re.findall was replaced. */
+    static final String RE_USER = "import re\ndef evaluate(r):\n    return len(re.findall(r'\\w+', r)) > 2\n";
+    static final List<String> INPUTS = List.of("abc def ghi", "ab cd");
+
+    /**
+     * Calls that queue while the worker is busy run merged, one integrity check for all of them: a function of one
+     * call that tampers still changes no verdict of another call that ran after it in the same chunk.
+     */
+    @org.junit.jupiter.api.Test
+    void callsMergedUnderOneCheckKeepTheirOwnVerdicts() throws Exception {
+        int mergedBefore = sandbox.mergedChunks();
+        ExecutorService callers = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<List<FunctionResult>>> calls = queuedBehindBusyWorker(callers, List.of(BENIGN, TAMPER),
+                    List.of(RE_USER, BENIGN));
+            Future<List<FunctionResult>> a = calls.get(0);
+            Future<List<FunctionResult>> b = calls.get(1);
+
+            assertThat(a.get(60, TimeUnit.SECONDS)).extracting(FunctionResult::verdicts)
+                    .containsExactly(List.of(PASS, FAIL), List.of(PASS, PASS));
+            assertThat(b.get(60, TimeUnit.SECONDS)).extracting(FunctionResult::verdicts)
+                    .containsExactly(List.of(PASS, FAIL), List.of(PASS, FAIL));
+            assertThat(sandbox.mergedChunks()).isGreaterThan(mergedBefore);
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    /**
+     * Guest code that ignores cancellation (GraalPy 25.2.4 does not stop this recursion on cancel) in a chunk merged
+     * from two calls: its thread is written off once, not once per call waiting on it; the function gets a timeout
+     * (or resource-exhausted, where cancelling works), and every other function of both calls runs again elsewhere.
+     */
+    @org.junit.jupiter.api.Test
+    void aThreadStuckInAMergedChunkIsWrittenOffOnce() throws Exception {
+        String stuck = "def f(n):\n    try:\n        return f(n + 1)\n    except RecursionError:\n"
+                + "        return f(n + 1)\ndef evaluate(r):\n    return f(0)";
+        int lostBefore = sandbox.lostThreads();
+        ExecutorService callers = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<List<FunctionResult>>> calls = queuedBehindBusyWorker(callers, List.of(stuck, BENIGN),
+                    List.of(RE_USER));
+            Future<List<FunctionResult>> s = calls.get(0);
+            Future<List<FunctionResult>> b = calls.get(1);
+
+            List<FunctionResult> stuckCall = s.get(120, TimeUnit.SECONDS);
+            assertThat(stuckCall.getFirst().verdicts()).hasSize(2)
+                    .allSatisfy(v -> assertThat(v).isIn(TIMEOUT, RESOURCE_EXHAUSTED));
+            assertThat(stuckCall.get(1).verdicts()).containsExactly(PASS, FAIL);
+            assertThat(b.get(120, TimeUnit.SECONDS).getFirst().verdicts()).containsExactly(PASS, FAIL);
+            assertThat(sandbox.lostThreads() - lostBefore).isLessThanOrEqualTo(1);
+            assertThat(sandbox.evaluate(List.of(BENIGN), List.of("abc def ghi")).getFirst().verdicts())
+                    .containsExactly(PASS);
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    /**
+     * Keeps the one worker busy for its wall-time limit, then makes two calls (on INPUTS) that queue behind it, so that
+     * the worker takes them merged; answers the two calls' futures once the busy call has ended as it must.
+     */
+    private static List<Future<List<FunctionResult>>> queuedBehindBusyWorker(ExecutorService callers,
+            List<String> first, List<String> second) throws Exception {
+        Future<List<FunctionResult>> busy = callers.submit(() -> sandbox.evaluate(List.of(LOOP), List.of("x")));
+        Thread.sleep(300);
+        Future<List<FunctionResult>> a = callers.submit(() -> sandbox.evaluate(first, INPUTS));
+        Thread.sleep(100);
+        Future<List<FunctionResult>> b = callers.submit(() -> sandbox.evaluate(second, INPUTS));
+        assertThat(busy.get(120, TimeUnit.SECONDS).getFirst().verdicts()).containsExactly(TIMEOUT);
+        return List.of(a, b);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -92,4 +92,40 @@ class BatchedCallsTest {
                 .isEqualTo(sandbox.evaluate(List.of("# same code\ndef evaluate(r):\n\n    return r.isupper()  # x\n"),
                         List.of("A")).getFirst().normalForm());
     }
+
+    /**
+     * The normal form is the syntax tree without positions: layout, comments and parentheses aside, equal; a renamed
+     * variable, another constant (1 and True, 1 and 1.0) or another operator, different.
+     */
+    @Test
+    void theNormalFormIgnoresLayoutOnly() {
+        String base = "def evaluate(r):\n    return len(r) > 1\n";
+        List<String> same = List.of("def evaluate(r):\n    # longer than one\n    return (len(r)   >  1)\n",
+                "def evaluate(r): return len(r) > 1");
+        List<String> other = List.of("def evaluate(s):\n    return len(s) > 1\n",
+                "def evaluate(r):\n    return len(r) > True\n", "def evaluate(r):\n    return len(r) > 1.0\n",
+                "def evaluate(r):\n    return len(r) >= 1\n", "def evaluate(r):\n    return len(r) > 1\nx = 1\n");
+        List<String> all = new java.util.ArrayList<>(List.of(base));
+        all.addAll(same);
+        all.addAll(other);
+
+        List<String> forms = sandbox.evaluate(all, List.of("ab")).stream().map(FunctionResult::normalForm).toList();
+
+        assertThat(forms).doesNotContainNull();
+        assertThat(forms.subList(1, 1 + same.size())).containsOnly(forms.getFirst());
+        assertThat(new java.util.HashSet<>(forms.subList(1 + same.size(), forms.size()))).hasSize(other.size())
+                .doesNotContain(forms.getFirst());
+    }
+
+    /** Of several offences, the one ast.walk meets first decides (breadth first: the shallowest, then source order). */
+    @Test
+    void theShallowestOffenceDecidesTheRejection() {
+        String deepFirst = "def evaluate(r):\n    return r.__class__\nimport os\n";
+        String sameDepth = "def evaluate(r):\n    return [r.__class__, __import__]\n";
+
+        List<FunctionResult> r = sandbox.evaluate(List.of(deepFirst, sameDepth), List.of("a"));
+
+        assertThat(r).extracting(FunctionResult::rejection)
+                .containsExactly("unsupported-import:os", "forbidden-attribute:__class__");
+    }
 }

@@ -40,6 +40,31 @@ public final class SandboxProbe {
                 for (int i = 0; i < 3; i++) {
                     System.out.println(g.getMember("_probe").execute().asString());
                 }
+                c.eval("python", """
+                        import time as _t2
+                        def _load_parts(code):
+                            s0 = _t2.perf_counter()
+                            tree = _ast.parse(code)
+                            [n for n in _ast.walk(tree) if isinstance(n, (_ast.Import, _ast.Name))]
+                            _ast.dump(tree)
+                            s1 = _t2.perf_counter(); _check(code)
+                            s2 = _t2.perf_counter(); ns = _namespace(); exec(code, ns)
+                            s3 = _t2.perf_counter()
+                            return (s1 - s0, s2 - s1, s3 - s2)
+                        """);
+                List<String> probeFns = Workload.functions(120);
+                for (int round = 0; round < 2; round++) {
+                    double[] sum = new double[3];
+                    for (String f : probeFns.subList(round * 60, round * 60 + 60)) {
+                        Value parts = g.getMember("_load_parts").execute(f);
+                        for (int k = 0; k < 3; k++) {
+                            sum[k] += parts.getArrayElement(k).asDouble();
+                        }
+                    }
+                    System.out.printf("load parts, 60 new functions (ms each): parse + ast.walk + ast.dump (the"
+                            + " check before) %.2f, _check now %.2f, exec %.2f%n",
+                            sum[0] / 60 * 1e3, sum[1] / 60 * 1e3, sum[2] / 60 * 1e3);
+                }
             }
             long t = System.nanoTime();
             SandboxContext ctx = new SandboxContext(engine, prelude, limits, watchdog);
