@@ -93,8 +93,14 @@ final class Stack implements AutoCloseable {
             env.put("OPENAI_BASE_URL", simulator.baseUrl());
             env.put("OPENAI_API_KEY", LLM_KEY);
             env.put("AUTOIF_API_KEY", null);
-            List<String> cmd = List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
-                    "-jar", jars.get(s).toString());
+            List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC",
+                    "--enable-native-access=ALL-UNNAMED"));
+            if (Boolean.getBoolean("autoif.e2e.profile")) {
+                // a flight recording per service process (for benchmarks): logs/<module>-<pid>.jfr
+                cmd.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                        + logs.resolve(s.module + "-%p.jfr"));
+            }
+            cmd.addAll(List.of("-jar", jars.get(s).toString()));
             Launch launch = new Launch(cmd, env, work.resolve("run").resolve(s.module), logs);
             launches.put(s, launch);
             ManagedProcess p = launch.start(s, s.module + ".log");
