@@ -8,6 +8,7 @@ import dev.autoif.contracts.RunSpec;
 import dev.autoif.contracts.Stage;
 import dev.autoif.contracts.Topics;
 import dev.autoif.export.domain.RecordChecks;
+import dev.autoif.export.persistence.Existing;
 import dev.autoif.export.persistence.JudgedResponseRow;
 import dev.autoif.platform.messaging.Progress;
 import dev.autoif.platform.messaging.step.ConsumerStep;
@@ -68,7 +69,7 @@ public class JudgedConsumer implements StepWork<ResponseJudged> {
 
     @Override
     public boolean alreadyApplied(ResponseJudged j) {
-        return JudgedResponseRow.count("runId = ?1 and responseId = ?2", j.runId(), j.responseId()) > 0;
+        return Existing.any(JudgedResponseRow.class, "runId = ?1 and responseId = ?2", j.runId(), j.responseId());
     }
 
     @Override
