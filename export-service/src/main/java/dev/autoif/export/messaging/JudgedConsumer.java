@@ -78,27 +78,8 @@ public class JudgedConsumer implements StepWork<ResponseJudged> {
         Map<String, Long> dropped = j.kept() ? Map.of()
                 : Map.of(j.status() == JudgeStatus.UNSCORED ? "unscored" : "below-judge-threshold", 1L);
         return StepOutcome.none()
-                .write(() -> row(j).persist())
+                .write(() -> JudgedResponseRow.of(j).persist())
                 .progress("export:" + in.messageId(),
                         Progress.delta(j.runId(), Stage.EXPORT, 1, j.kept() ? 1 : 0, dropped));
-    }
-
-    private static JudgedResponseRow row(ResponseJudged j) {
-        JudgedResponseRow row = new JudgedResponseRow();
-        row.runId = j.runId();
-        row.responseId = j.responseId();
-        row.sampleId = j.sampleId();
-        row.instructionId = j.instructionId();
-        row.queryId = j.queryId();
-        row.instruction = j.instruction();
-        row.query = j.query();
-        row.prompt = j.prompt();
-        row.response = j.response();
-        row.passRate = j.passRate();
-        row.score = j.score();
-        row.analysis = j.analysis();
-        row.status = j.status().name();
-        row.kept = j.kept();
-        return row;
     }
 }

@@ -1,7 +1,5 @@
 package dev.autoif.export.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.sun.management.OperatingSystemMXBean;
 import dev.autoif.contracts.Envelope;
 import dev.autoif.contracts.EnvelopeCodec;
@@ -23,14 +21,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -165,7 +159,7 @@ abstract class PaperSizeBenchmark {
                         }
                         for (int r = 0; r < PaperRun.RESPONSES; r++) {
                             if (PaperRun.judged(i, q, r)) {
-                                judgedRow(PaperRun.judgedRecord(run, i, q, r)).persist();
+                                JudgedResponseRow.of(PaperRun.judgedRecord(run, i, q, r)).persist();
                                 n[0]++;
                                 n[1] += PaperRun.judgedRecord(run, i, q, r).kept() ? 1 : 0;
                             }
@@ -182,49 +176,14 @@ abstract class PaperSizeBenchmark {
         return n;
     }
 
-    private static JudgedResponseRow judgedRow(ResponseJudged j) {
-        JudgedResponseRow row = new JudgedResponseRow();
-        row.runId = j.runId();
-        row.responseId = j.responseId();
-        row.sampleId = j.sampleId();
-        row.instructionId = j.instructionId();
-        row.queryId = j.queryId();
-        row.instruction = j.instruction();
-        row.query = j.query();
-        row.prompt = j.prompt();
-        row.response = j.response();
-        row.passRate = j.passRate();
-        row.score = j.score();
-        row.analysis = j.analysis();
-        row.status = j.status().name();
-        row.kept = j.kept();
-        return row;
-    }
-
     private record Download(long bytes, long lines, double seconds, double cpuSeconds) {
     }
 
-    private Download download(String run, String request, long maxLines) throws Exception {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(base + "runs/" + run + "/export/" + request)).build();
+    private Download download(String run, String request, long maxLines) {
         long cpu0 = OS.getProcessCpuTime();
         long t0 = System.nanoTime();
-        HttpResponse<InputStream> res = HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(res.statusCode()).as(request).isEqualTo(200);
-        long bytes = 0;
-        long lines = 0;
-        byte[] buf = new byte[64 * 1024];
-        try (InputStream in = res.body()) {
-            int n;
-            while ((n = in.read(buf)) > 0 && lines < maxLines) {
-                bytes += n;
-                for (int i = 0; i < n; i++) {
-                    if (buf[i] == '\n') {
-                        lines++;
-                    }
-                }
-            }
-        }
-        return new Download(bytes, lines, (System.nanoTime() - t0) / 1e9, (OS.getProcessCpuTime() - cpu0) / 1e9);
+        long[] got = HttpDownload.count(URI.create(base + "runs/" + run + "/export/" + request), maxLines);
+        return new Download(got[0], got[1], (System.nanoTime() - t0) / 1e9, (OS.getProcessCpuTime() - cpu0) / 1e9);
     }
 
     /**

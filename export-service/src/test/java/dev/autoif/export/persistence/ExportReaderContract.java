@@ -2,6 +2,10 @@ package dev.autoif.export.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.autoif.contracts.JudgeStatus;
+import dev.autoif.contracts.ResponseJudged;
+import dev.autoif.contracts.ResponseVerified;
+import dev.autoif.contracts.VerifiedResponse;
 import dev.autoif.export.domain.CasePair;
 import dev.autoif.export.domain.JudgedSample;
 import dev.autoif.export.domain.VerifiedSample;
@@ -29,15 +33,19 @@ abstract class ExportReaderContract {
     void judgementsComeBackOnceEachInExportOrderAcrossPages() {
         String run = "reader-" + UUID.randomUUID();
         String other = "reader-" + UUID.randomUUID();
-        List<JudgedSample> expected = new ArrayList<>();
+        List<ResponseJudged> judged = new ArrayList<>();
         for (int i = 0; i < 1_234; i++) {
             // few instruction and query ids, so ties on the leading sort columns cross page boundaries
-            expected.add(new JudgedSample("ins-" + i % 7, "q-" + i % 5, String.format("r%05d", i),
-                    i % 11 == 0 ? null : "instruction " + i % 7, i % 11 == 0 ? null : "query " + i % 5,
-                    "prompt " + i, "response " + i + " Ünïcödé", i % 3 / 2.0, i % 13 == 0 ? null : (double) (i % 10),
-                    i % 4 != 0));
+            Double score = i % 13 == 0 ? null : (double) (i % 10);
+            judged.add(new ResponseJudged(String.format("r%05d", i), "s-" + i, run, "ins-" + i % 7,
+                    i % 11 == 0 ? null : "instruction " + i % 7, "q-" + i % 5, i % 11 == 0 ? null : "query " + i % 5,
+                    "prompt " + i, "response " + i + " Ünïcödé", i % 3 / 2.0, score, "analysis",
+                    score == null ? JudgeStatus.UNSCORED : JudgeStatus.SCORED, score != null && i % 4 != 0));
         }
-        store(expected, run, other);
+        store(judged, run, other);
+        List<JudgedSample> expected = judged.stream().map(j -> new JudgedSample(j.instructionId(), j.queryId(),
+                j.responseId(), j.instruction(), j.query(), j.prompt(), j.response(), j.passRate(), j.score(),
+                j.kept())).toList();
 
         List<JudgedSample> read = new ArrayList<>();
         reader.judged(run).forEachRemaining(read::add);
@@ -51,29 +59,21 @@ abstract class ExportReaderContract {
     void verifiedResponsesComeBackOnceEachInExportOrderAcrossPages() {
         String run = "reader-" + UUID.randomUUID();
         List<VerifiedSample> expected = new ArrayList<>();
-        for (int i = 0; i < 1_100; i++) {
-            int sample = i / 8;
-            expected.add(new VerifiedSample("ins-" + sample % 3, "q-" + sample % 4, "s-" + sample, sample % 2, i % 8,
-                    "instruction " + sample % 3, "query " + sample % 4, "prompt " + sample, "response " + i,
-                    i % 5 / 4.0));
+        List<ResponseVerified> samples = new ArrayList<>();
+        for (int n = 0; n < 140; n++) {
+            List<VerifiedResponse> responses = new ArrayList<>();
+            for (int r = 0; r < 8; r++) {
+                responses.add(new VerifiedResponse(r, "response " + n + "/" + r, (n + r) % 5 / 4.0, List.of()));
+            }
+            ResponseVerified v = new ResponseVerified("s-" + n, run, "ins-" + n % 3, "instruction " + n % 3,
+                    "q-" + n % 4, "query " + n % 4, "prompt " + n, List.of(), responses, n % 2);
+            samples.add(v);
+            responses.forEach(r -> expected.add(new VerifiedSample(v.instructionId(), v.queryId(), v.sampleId(),
+                    v.attempt(), r.index(), v.instruction(), v.query(), v.prompt(), r.text(), r.passRate())));
         }
-        List<VerifiedSample> shuffled = new ArrayList<>(expected);
-        Collections.shuffle(shuffled, new Random(7));
-        QuarkusTransaction.requiringNew().run(() -> shuffled.forEach(s -> {
-            VerifiedResponseRow row = new VerifiedResponseRow();
-            row.runId = run;
-            row.instructionId = s.instructionId();
-            row.queryId = s.queryId();
-            row.sampleId = s.sampleId();
-            row.attempt = s.attempt();
-            row.responseIndex = s.index();
-            row.instruction = s.instruction();
-            row.query = s.query();
-            row.prompt = s.prompt();
-            row.response = s.response();
-            row.passRate = s.passRate();
-            row.persist();
-        }));
+        Collections.shuffle(samples, new Random(7));
+        QuarkusTransaction.requiringNew().run(() -> samples.forEach(v -> v.responses().reversed()
+                .forEach(r -> VerifiedResponseRow.of(v, r).persist())));
 
         List<VerifiedSample> read = new ArrayList<>();
         reader.verified(run).forEachRemaining(read::add);
@@ -124,28 +124,15 @@ abstract class ExportReaderContract {
     }
 
     /** The rows in a shuffled order, and the same rows under another run id in between. */
-    private static void store(List<JudgedSample> samples, String run, String other) {
-        List<JudgedSample> shuffled = new ArrayList<>(samples);
+    private static void store(List<ResponseJudged> judged, String run, String other) {
+        List<ResponseJudged> shuffled = new ArrayList<>(judged);
         Collections.shuffle(shuffled, new Random(42));
         QuarkusTransaction.requiringNew().run(() -> {
-            for (JudgedSample s : shuffled) {
-                for (String r : List.of(run, other)) {
-                    JudgedResponseRow row = new JudgedResponseRow();
-                    row.runId = r;
-                    row.responseId = s.responseId();
-                    row.instructionId = s.instructionId();
-                    row.queryId = s.queryId();
-                    row.instruction = s.instruction();
-                    row.query = s.query();
-                    row.prompt = s.prompt();
-                    row.response = s.response();
-                    row.passRate = s.passRate();
-                    row.score = s.score();
-                    row.analysis = "analysis";
-                    row.status = s.score() == null ? "UNSCORED" : "SCORED";
-                    row.kept = s.kept();
-                    row.persist();
-                }
+            for (ResponseJudged j : shuffled) {
+                JudgedResponseRow.of(j).persist();
+                JudgedResponseRow copy = JudgedResponseRow.of(j);
+                copy.runId = other;
+                copy.persist();
             }
         });
     }
