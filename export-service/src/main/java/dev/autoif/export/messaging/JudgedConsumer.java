@@ -8,6 +8,7 @@ import dev.autoif.contracts.RunSpec;
 import dev.autoif.contracts.Stage;
 import dev.autoif.contracts.Topics;
 import dev.autoif.export.domain.RecordChecks;
+import dev.autoif.export.persistence.Existing;
 import dev.autoif.export.persistence.JudgedResponseRow;
 import dev.autoif.platform.messaging.Progress;
 import dev.autoif.platform.messaging.step.ConsumerStep;
@@ -68,7 +69,7 @@ public class JudgedConsumer implements StepWork<ResponseJudged> {
 
     @Override
     public boolean alreadyApplied(ResponseJudged j) {
-        return JudgedResponseRow.count("runId = ?1 and responseId = ?2", j.runId(), j.responseId()) > 0;
+        return Existing.any(JudgedResponseRow.class, "runId = ?1 and responseId = ?2", j.runId(), j.responseId());
     }
 
     @Override
@@ -77,27 +78,8 @@ public class JudgedConsumer implements StepWork<ResponseJudged> {
         Map<String, Long> dropped = j.kept() ? Map.of()
                 : Map.of(j.status() == JudgeStatus.UNSCORED ? "unscored" : "below-judge-threshold", 1L);
         return StepOutcome.none()
-                .write(() -> row(j).persist())
+                .write(() -> JudgedResponseRow.of(j).persist())
                 .progress("export:" + in.messageId(),
                         Progress.delta(j.runId(), Stage.EXPORT, 1, j.kept() ? 1 : 0, dropped));
-    }
-
-    private static JudgedResponseRow row(ResponseJudged j) {
-        JudgedResponseRow row = new JudgedResponseRow();
-        row.runId = j.runId();
-        row.responseId = j.responseId();
-        row.sampleId = j.sampleId();
-        row.instructionId = j.instructionId();
-        row.queryId = j.queryId();
-        row.instruction = j.instruction();
-        row.query = j.query();
-        row.prompt = j.prompt();
-        row.response = j.response();
-        row.passRate = j.passRate();
-        row.score = j.score();
-        row.analysis = j.analysis();
-        row.status = j.status().name();
-        row.kept = j.kept();
-        return row;
     }
 }

@@ -8,6 +8,7 @@ import dev.autoif.contracts.RunSpec;
 import dev.autoif.contracts.Topics;
 import dev.autoif.export.domain.RecordChecks;
 import dev.autoif.export.persistence.CasePairRow;
+import dev.autoif.export.persistence.Existing;
 import dev.autoif.platform.messaging.step.ConsumerStep;
 import dev.autoif.platform.messaging.step.StepOutcome;
 import dev.autoif.platform.messaging.step.StepWork;
@@ -66,7 +67,7 @@ public class VerifiedInstructionsConsumer implements StepWork<InstructionVerifie
 
     @Override
     public boolean alreadyApplied(InstructionVerified i) {
-        return CasePairRow.count("runId = ?1 and instructionId = ?2", i.runId(), i.instructionId()) > 0;
+        return Existing.any(CasePairRow.class, "runId = ?1 and instructionId = ?2", i.runId(), i.instructionId());
     }
 
     @Override

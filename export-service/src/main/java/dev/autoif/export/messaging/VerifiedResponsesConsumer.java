@@ -6,6 +6,7 @@ import dev.autoif.contracts.ResponseVerified;
 import dev.autoif.contracts.RunSpec;
 import dev.autoif.contracts.Topics;
 import dev.autoif.export.domain.RecordChecks;
+import dev.autoif.export.persistence.Existing;
 import dev.autoif.export.persistence.RoundStore;
 import dev.autoif.export.persistence.VerifiedResponseRow;
 import dev.autoif.platform.messaging.step.ConsumerStep;
@@ -66,8 +67,8 @@ public class VerifiedResponsesConsumer implements StepWork<ResponseVerified> {
         if (v.round() > 0) {
             return RoundStore.holds(v);
         }
-        return VerifiedResponseRow.count("runId = ?1 and sampleId = ?2 and attempt = ?3", v.runId(), v.sampleId(),
-                v.attempt()) > 0;
+        return Existing.any(VerifiedResponseRow.class, "runId = ?1 and sampleId = ?2 and attempt = ?3", v.runId(),
+                v.sampleId(), v.attempt());
     }
 
     @Override

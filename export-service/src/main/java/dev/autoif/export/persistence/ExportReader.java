@@ -7,9 +7,9 @@ import dev.autoif.export.domain.JudgedSample;
 import dev.autoif.export.domain.PairRule;
 import dev.autoif.export.domain.VerifiedSample;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -28,6 +28,13 @@ public class ExportReader {
             "responseIndex");
     private static final List<String> CASE_ORDER = List.of("instructionId", "pairIndex");
 
+    /** The constructor arguments of each record, as columns. */
+    private static final String JUDGED = "instructionId, queryId, responseId, instruction, query, prompt, response,"
+            + " passRate, score, kept";
+    private static final String VERIFIED = "instructionId, queryId, sampleId, attempt, responseIndex, instruction,"
+            + " query, prompt, response, passRate";
+    private static final String CASE = "instructionId, pairIndex, instruction, chosen, rejected";
+
     private static final String ACCEPTED = " and instructionId in (select a.instructionId from"
             + " AcceptedInstructionRow a where a.runId = :run)";
 
@@ -40,26 +47,16 @@ public class ExportReader {
     }
 
     public Iterator<JudgedSample> judged(String runId) {
-        return new Pages<>(after -> QuarkusTransaction.requiringNew().call(() -> JudgedResponseRow
-                .<JudgedResponseRow>find(where(JUDGED_ORDER, after != null), sort(JUDGED_ORDER),
-                        params(runId, after == null ? null
-                                : new Object[] {after.instructionId(), after.queryId(), after.responseId()}))
-                .range(0, config.pageSize() - 1).list().stream()
-                .map(r -> new JudgedSample(r.instructionId, r.queryId, r.responseId, r.instruction, r.query,
-                        r.prompt, r.response,
-                        r.passRate, r.score, r.kept))
-                .toList()), config.pageSize());
+        return new Pages<>(after -> page(JudgedSample.class, JUDGED, "JudgedResponseRow", JUDGED_ORDER, "", runId,
+                after == null ? null : new Object[] {after.instructionId(), after.queryId(), after.responseId()}),
+                config.pageSize());
     }
 
     public Iterator<VerifiedSample> verified(String runId) {
-        return new Pages<>(after -> QuarkusTransaction.requiringNew().call(() -> VerifiedResponseRow
-                .<VerifiedResponseRow>find(where(VERIFIED_ORDER, after != null), sort(VERIFIED_ORDER),
-                        params(runId, after == null ? null
-                                : new Object[] {after.instructionId(), after.queryId(), after.sampleId(),
-                                        after.attempt(), after.index()}))
-                .range(0, config.pageSize() - 1).list().stream()
-                .map(VerifiedResponseRow::sample)
-                .toList()), config.pageSize());
+        return new Pages<>(after -> page(VerifiedSample.class, VERIFIED, "VerifiedResponseRow", VERIFIED_ORDER, "",
+                runId, after == null ? null : new Object[] {after.instructionId(), after.queryId(), after.sampleId(),
+                        after.attempt(), after.index()}),
+                config.pageSize());
     }
 
     /**
@@ -73,22 +70,35 @@ public class ExportReader {
         if (one.isEmpty()) {
             return List.of();
         }
-        return VerifiedResponseRow.<VerifiedResponseRow>find("runId = ?1 and instructionId = ?2 and queryId = ?3",
-                        sort(VERIFIED_ORDER), runId, one.getFirst().instructionId, one.getFirst().queryId)
-                .list().stream()
-                .map(r -> new VerifiedSample(r.instructionId, r.queryId, r.sampleId, r.attempt, r.responseIndex,
-                        r.instruction, r.query, r.prompt, r.response, r.passRate))
-                .toList();
+        return em.createQuery("select new " + VerifiedSample.class.getName() + "(" + VERIFIED + ") from"
+                        + " VerifiedResponseRow where runId = :run and instructionId = :instruction and queryId = :query"
+                        + " order by runId, " + String.join(", ", VERIFIED_ORDER), VerifiedSample.class)
+                .setParameter("run", runId).setParameter("instruction", one.getFirst().instructionId)
+                .setParameter("query", one.getFirst().queryId).getResultList();
     }
 
     /** Case pairs of instructions that survived NLI (an {@link AcceptedInstructionRow} exists), in export order. */
     public Iterator<CasePair> casePairs(String runId) {
-        return new Pages<>(after -> QuarkusTransaction.requiringNew().call(() -> CasePairRow
-                .<CasePairRow>find(where(CASE_ORDER, after != null) + ACCEPTED, sort(CASE_ORDER),
-                        params(runId, after == null ? null : new Object[] {after.instructionId(), after.pairIndex()}))
-                .range(0, config.pageSize() - 1).list().stream()
-                .map(r -> new CasePair(r.instructionId, r.pairIndex, r.instruction, r.chosen, r.rejected))
-                .toList()), config.pageSize());
+        return new Pages<>(after -> page(CasePair.class, CASE, "CasePairRow", CASE_ORDER, ACCEPTED, runId,
+                after == null ? null : new Object[] {after.instructionId(), after.pairIndex()}), config.pageSize());
+    }
+
+    /**
+     * One keyset page in its own short transaction, as records built by the query (no managed entities: nothing to
+     * track or check for changes at commit), the columns a line needs only, ordered as the table's index with the run
+     * id in front: the same order within a run, and H2 then reads the page off the index and stops after it. Ordered
+     * without the run id, H2 sorted every row of the run after the cursor on every page, which made a paper-size
+     * export quadratic (PostgreSQL sees through it).
+     */
+    private <T> List<T> page(Class<T> type, String columns, String entity, List<String> order, String condition,
+            String runId, Object[] cursor) {
+        String hql = "select new " + type.getName() + "(" + columns + ") from " + entity + " where "
+                + where(order, cursor != null) + condition + " order by runId, " + String.join(", ", order);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            TypedQuery<T> q = em.createQuery(hql, type);
+            params(runId, cursor).forEach(q::setParameter);
+            return q.setMaxResults(config.pageSize()).getResultList();
+        });
     }
 
     /** True when a row of the run reached this service (progress: {@code ProgressLedger#holds}). */
@@ -115,12 +125,6 @@ public class ExportReader {
 
     private static String where(List<String> order, boolean after) {
         return "runId = :run" + (after ? " and " + Keyset.after(order) : "");
-    }
-
-    private static Sort sort(List<String> order) {
-        Sort s = Sort.by(order.getFirst());
-        order.stream().skip(1).forEach(s::and);
-        return s;
     }
 
     private static Map<String, Object> params(String runId, Object[] cursor) {

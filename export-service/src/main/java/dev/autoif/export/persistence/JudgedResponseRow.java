@@ -1,5 +1,6 @@
 package dev.autoif.export.persistence;
 
+import dev.autoif.contracts.ResponseJudged;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -56,4 +57,24 @@ public class JudgedResponseRow extends PanacheEntity {
     public String status;
 
     public boolean kept;
+
+    /** A judgement as stored. */
+    public static JudgedResponseRow of(ResponseJudged j) {
+        JudgedResponseRow row = new JudgedResponseRow();
+        row.runId = j.runId();
+        row.responseId = j.responseId();
+        row.sampleId = j.sampleId();
+        row.instructionId = j.instructionId();
+        row.queryId = j.queryId();
+        row.instruction = j.instruction();
+        row.query = j.query();
+        row.prompt = j.prompt();
+        row.response = j.response();
+        row.passRate = j.passRate();
+        row.score = j.score();
+        row.analysis = j.analysis();
+        row.status = j.status().name();
+        row.kept = j.kept();
+        return row;
+    }
 }

@@ -55,8 +55,8 @@ public class RoundStore {
     }
 
     public static boolean holds(ResponseVerified v) {
-        return RoundResponseRow.count("runId = ?1 and round = ?2 and sampleId = ?3", v.runId(), v.round(),
-                v.sampleId()) > 0;
+        return Existing.any(RoundResponseRow.class, "runId = ?1 and round = ?2 and sampleId = ?3", v.runId(),
+                v.round(), v.sampleId());
     }
 
     /** A prompt of a round came back verified: its responses stored, the round's tallies moved. */
@@ -106,7 +106,9 @@ public class RoundStore {
         return new Pages<>(after -> QuarkusTransaction.requiringNew().call(() -> RoundResponseRow
                 .<RoundResponseRow>find("runId = :run and round = :round"
                         + (after == null ? "" : " and " + Keyset.after(ORDER)),
-                        Sort.by("instructionId").and("queryId").and("sampleId").and("responseIndex"),
+                        // run and round first, as the index: H2 then reads a page off it instead of sorting
+                        Sort.by("runId").and("round").and("instructionId").and("queryId").and("sampleId")
+                                .and("responseIndex"),
                         params(runId, round, after))
                 .range(0, config.pageSize() - 1).list().stream()
                 .map(r -> r.sample(0))

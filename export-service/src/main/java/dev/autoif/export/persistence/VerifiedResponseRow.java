@@ -1,6 +1,5 @@
 package dev.autoif.export.persistence;
 
-import dev.autoif.export.domain.VerifiedSample;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
@@ -27,9 +26,5 @@ public class VerifiedResponseRow extends SampledResponseRow {
         row.fill(v, r);
         row.attempt = v.attempt();
         return row;
-    }
-
-    VerifiedSample sample() {
-        return sample(attempt);
     }
 }

@@ -16,12 +16,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -119,30 +115,7 @@ class ExportBenchmark {
     }
 
     private long[] stream(String run, long maxLines) {
-        try {
-            HttpRequest req = HttpRequest.newBuilder(URI.create(base.toString() + "runs/" + run
-                    + "/export/sft?format=messages")).build();
-            HttpResponse<InputStream> res = HttpClient.newHttpClient().send(req,
-                    HttpResponse.BodyHandlers.ofInputStream());
-            assertThat(res.statusCode()).isEqualTo(200);
-            long bytes = 0;
-            long lines = 0;
-            byte[] buf = new byte[64 * 1024];
-            try (InputStream in = res.body()) {
-                int n;
-                while ((n = in.read(buf)) > 0 && lines < maxLines) {
-                    bytes += n;
-                    for (int i = 0; i < n; i++) {
-                        if (buf[i] == '\n') {
-                            lines++;
-                        }
-                    }
-                }
-            }
-            return new long[] {bytes, lines};
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return HttpDownload.count(URI.create(base.toString() + "runs/" + run + "/export/sft?format=messages"), maxLines);
     }
 
     /** The naive export: every row in one query, the whole file in memory, then written. */
