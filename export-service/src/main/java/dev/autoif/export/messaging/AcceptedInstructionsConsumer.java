@@ -64,6 +64,12 @@ public class AcceptedInstructionsConsumer implements StepWork<InstructionAccepte
         return false;
     }
 
+    /** Storing the record is cheap: the marker written with the row drops a redelivery. */
+    @Override
+    public boolean checksForDuplicatesFirst() {
+        return false;
+    }
+
     @Override
     public boolean alreadyApplied(InstructionAccepted a) {
         return AcceptedInstructionRow.findById(new AcceptedInstructionRow.Key(a.runId(), a.instructionId())) != null;

@@ -67,6 +67,12 @@ public class JudgedConsumer implements StepWork<ResponseJudged> {
         return false;
     }
 
+    /** Storing the record is cheap: the marker written with the row drops a redelivery. */
+    @Override
+    public boolean checksForDuplicatesFirst() {
+        return false;
+    }
+
     @Override
     public boolean alreadyApplied(ResponseJudged j) {
         return Existing.any(JudgedResponseRow.class, "runId = ?1 and responseId = ?2", j.runId(), j.responseId());

@@ -65,6 +65,12 @@ public class VerifiedInstructionsConsumer implements StepWork<InstructionVerifie
         return false;
     }
 
+    /** Storing the record is cheap: the marker written with the row drops a redelivery. */
+    @Override
+    public boolean checksForDuplicatesFirst() {
+        return false;
+    }
+
     @Override
     public boolean alreadyApplied(InstructionVerified i) {
         return Existing.any(CasePairRow.class, "runId = ?1 and instructionId = ?2", i.runId(), i.instructionId());

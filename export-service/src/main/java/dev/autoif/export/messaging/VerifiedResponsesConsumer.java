@@ -62,6 +62,12 @@ public class VerifiedResponsesConsumer implements StepWork<ResponseVerified> {
         return false;
     }
 
+    /** Storing the record is cheap: the marker written with the row drops a redelivery. */
+    @Override
+    public boolean checksForDuplicatesFirst() {
+        return false;
+    }
+
     @Override
     public boolean alreadyApplied(ResponseVerified v) {
         if (v.round() > 0) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.autoif.contracts.EnvelopeCodec;
 import dev.autoif.contracts.Stage;
 import dev.autoif.contracts.StageProgress;
+import dev.autoif.export.domain.PromptForm;
 import dev.autoif.export.domain.SftFormat;
 import dev.autoif.export.persistence.JudgedResponseRow;
 import dev.autoif.contracts.Envelope;
@@ -126,8 +127,9 @@ class ExportBenchmark {
             ByteArrayOutputStream file = new ByteArrayOutputStream();
             for (JudgedResponseRow r : rows) {
                 if (r.kept) {
-                    file.write(EnvelopeCodec.mapper().writeValueAsBytes(SftFormat.MESSAGES.line(r.prompt,
-                            r.response)));
+                    // the endpoint's default prompt form (natural: the query, then the instruction as a sentence)
+                    file.write(EnvelopeCodec.mapper().writeValueAsBytes(SftFormat.MESSAGES.line(
+                            PromptForm.NATURAL.of(r.instruction, r.query, r.prompt), r.response)));
                     file.write('\n');
                 }
             }

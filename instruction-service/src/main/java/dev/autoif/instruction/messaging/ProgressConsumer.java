@@ -1,7 +1,5 @@
 package dev.autoif.instruction.messaging;
 
-import dev.autoif.contracts.EnvelopeCodec;
-import dev.autoif.contracts.MessageType;
 import dev.autoif.contracts.StageProgress;
 import dev.autoif.contracts.Topics;
 import dev.autoif.instruction.pipeline.BudgetWatch;
@@ -33,9 +31,8 @@ public class ProgressConsumer {
     @Incoming(Topics.RUNS_PROGRESS)
     @Blocking
     public void consume(String json) {
-        step.handle(intake, json);
+        StageProgress delta = step.handle(intake, json);
         // handle() returned: the delta is committed (or was a duplicate), readable, and its spend in the totals
-        StageProgress delta = EnvelopeCodec.<StageProgress>decode(json, MessageType.StageProgress).payload();
         if (delta.costMicroUsd() > 0) {
             budgets.spent(delta.runId());
         }

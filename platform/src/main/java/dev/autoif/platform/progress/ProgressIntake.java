@@ -59,6 +59,12 @@ public final class ProgressIntake implements StepWork<StageProgress> {
         return false;
     }
 
+    /** Recording a delta is cheap and idempotent by message id: no separate look for a redelivery first. */
+    @Override
+    public boolean checksForDuplicatesFirst() {
+        return false;
+    }
+
     @Override
     public StepOutcome process(Envelope<StageProgress> in, RunSpec spec) {
         return StepOutcome.none().write(() -> ledger.record(in));

@@ -3,9 +3,11 @@ package dev.autoif.platform.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autoif.contracts.Envelope;
+import dev.autoif.contracts.EnvelopeCodec;
 import dev.autoif.contracts.MessageType;
 import dev.autoif.contracts.Stage;
 import dev.autoif.contracts.StageProgress;
+import dev.autoif.platform.messaging.step.ConsumerStep;
 import dev.autoif.testinfra.KafkaResource;
 import dev.autoif.testinfra.PostgresResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -26,6 +28,9 @@ class ProgressLedgerTest {
 
     @Inject
     ProgressLedger ledger;
+
+    @Inject
+    ConsumerStep step;
 
     private static StageProgress delta(String run, Stage s, long in, long out, Map<String, Long> dropped,
             boolean complete, Map<String, Long> modes) {
@@ -72,6 +77,27 @@ class ProgressLedgerTest {
                 .isEqualTo(4);
         assertThat(ledger.holds(run)).isTrue();
         assertThat(ledger.holds("nothing-" + UUID.randomUUID())).isFalse();
+    }
+
+    /**
+     * Through the consumer step, which does not look for a redelivery before recording a delta (no transaction of its
+     * own for that): a delta delivered three times still counts once, and the step hands back its payload.
+     */
+    @Test
+    void aRedeliveredDeltaThroughTheConsumerStepCountsOnce() {
+        String run = "intake-" + UUID.randomUUID();
+        ProgressIntake intake = new ProgressIntake("ledger-test-intake", ledger);
+        assertThat(intake.checksForDuplicatesFirst()).isFalse();
+        List<StageProgress> all = deltas(run);
+        for (int i = 0; i < all.size(); i++) {
+            String json = EnvelopeCodec.encode(envelope(run + "-" + i, all.get(i)));
+            for (int delivery = 0; delivery < (i == 2 ? 3 : 1); delivery++) {
+                assertThat(step.handle(intake, json)).isEqualTo(all.get(i));
+            }
+        }
+
+        assertThat(ledger.funnel(run).stages()).isEqualTo(Funnel.of(all).stages());
+        assertThat(step.consumed("ledger-test-intake", run + "-2")).isTrue();
     }
 
     @Test

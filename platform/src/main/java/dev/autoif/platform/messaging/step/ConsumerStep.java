@@ -51,8 +51,11 @@ public class ConsumerStep {
         this.meters = meters;
     }
 
-    /** Processes one record of {@code work}'s topic; throws to dead-letter it (counted per consumer). */
-    public <I> void handle(StepWork<I> work, String json) {
+    /**
+     * Processes one record of {@code work}'s topic and returns its payload (processed, or a duplicate); throws to
+     * dead-letter it (counted per consumer).
+     */
+    public <I> I handle(StepWork<I> work, String json) {
         AtomicInteger current = inFlight.computeIfAbsent(work.name(), this::register);
         try {
             Envelope<I> in = EnvelopeCodec.decode(json, work.input());
@@ -69,6 +72,7 @@ public class ConsumerStep {
                 current.decrementAndGet();
                 timer.stop(meters.timer("autoif.consumer.record", "consumer", work.name(), "outcome", outcome));
             }
+            return payload;
         } catch (RuntimeException e) {
             meters.counter(DEAD_LETTERED, "consumer", work.name()).increment();
             throw e;
@@ -131,7 +135,7 @@ public class ConsumerStep {
     private <I> String process(StepWork<I> work, Envelope<I> in, I payload) {
         String consumer = work.name();
         String messageId = in.messageId();
-        if (seen(consumer, messageId)) {
+        if (work.checksForDuplicatesFirst() && seen(consumer, messageId)) {
             return "duplicate";
         }
         StepOutcome outcome;

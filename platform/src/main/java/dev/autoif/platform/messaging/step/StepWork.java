@@ -51,6 +51,16 @@ public interface StepWork<I> {
         return false;
     }
 
+    /**
+     * True (the default) for work worth skipping on a redelivery (LLM calls, sandbox runs): the step looks for the
+     * record's marker in a transaction of its own before the work. Work that only stores what the record says
+     * (ledgers, export rows) answers false: the marker written with its effect still drops the redelivery, and the
+     * extra transaction per record is saved (a third of a progress delta's cost).
+     */
+    default boolean checksForDuplicatesFirst() {
+        return true;
+    }
+
     /** What a record of a cancelled run leaves behind: nothing by default (the record is marked consumed). */
     default StepOutcome cancelled(Envelope<I> in) {
         return StepOutcome.none();
