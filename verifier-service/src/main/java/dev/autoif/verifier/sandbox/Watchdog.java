@@ -67,11 +67,13 @@ final class Watchdog implements AutoCloseable {
     private void scan() {
         long now = System.nanoTime();
         for (Watch w : running) {
+            // allocation first: when one scan finds both limits passed (the scan came late, after a long garbage
+            // collection or on a starved machine), the allocation is what the code did, the lateness is the machine's
             Verdict trip = null;
-            if (now - w.deadline > 0 || THREADS.getThreadCpuTime(w.threadId) > w.cpuLimit) {
-                trip = Verdict.TIMEOUT;
-            } else if (THREADS.getThreadAllocatedBytes(w.threadId) > w.allocationLimit) {
+            if (THREADS.getThreadAllocatedBytes(w.threadId) > w.allocationLimit) {
                 trip = Verdict.RESOURCE_EXHAUSTED;
+            } else if (now - w.deadline > 0 || THREADS.getThreadCpuTime(w.threadId) > w.cpuLimit) {
+                trip = Verdict.TIMEOUT;
             }
             if (trip != null && w.verdict.compareAndSet(null, trip)) {
                 running.remove(w);
