@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
  * platform consumer step). It prints, for each: wall time, LLM calls, effective LLM concurrency (calls x latency /
  * wall time) and per LLM stage the ratio calls/s / (max-concurrency / latency), from the stage's first to its last
  * request as the simulator counted them (and the most in flight at once), the CPU seconds each service used; and
- * writes the same to {@code target/benchmark/throughput.txt}.
+ * writes the same to {@code target/benchmark/throughput.txt}. In that run a stage's rate is also bounded by how fast
+ * its input arrives, so between the two it runs the same spec once per LLM stage with that stage's calls held at the
+ * simulator until the stage before it is done, and prints each stage's rate at its own limit after the release.
  */
 class ThroughputBenchmark {
 
@@ -53,6 +55,20 @@ class ThroughputBenchmark {
             Result warmUp = run(stack, 41);
             System.out.printf("warm-up run: %.1f s, %d LLM calls%n", warmUp.wallSeconds(), warmUp.llmCalls());
             Result concurrent = run(stack, 42);
+            List<StageRate> atLimit = new ArrayList<>();
+            long seed = 50;
+            for (Held h : HELD) {
+                atLimit.add(held(stack, h, seed++));
+            }
+            // response sampling asks for 4 answers a call: the clients' static tokens-per-minute ceiling (200,000, a
+            // provider tier's limit), not their concurrency, bounds it; once more without the static ceilings
+            stack.kill(Service.QUERY);
+            stack.restart(Service.QUERY, Duration.ofMinutes(2), Map.of("AUTOIF_LLM_TOKENS_PER_MINUTE", "0",
+                    "AUTOIF_LLM_REQUESTS_PER_MINUTE", "0"));
+            Held sampling = HELD.stream().filter(h -> h.stage().equals("QUERY_SAMPLING")).findFirst().orElseThrow();
+            StageRate lifted = held(stack, sampling, seed);
+            atLimit.add(new StageRate(lifted.stage() + " (no static TPM/RPM)", lifted.calls(), lifted.seconds(),
+                    lifted.peakInFlight(), lifted.tokens()));
             Map<String, String> serial = new LinkedHashMap<>();
             for (String pool : List.of("JUDGE", "QUERY_SAMPLING", "REJECTION", "NLI", "CROSS_VALIDATION",
                     "RESPONSE_VERIFICATION", "EXPORT")) {
@@ -63,7 +79,7 @@ class ThroughputBenchmark {
                 stack.restart(s, Duration.ofMinutes(2), serial);
             }
             Result baseline = run(stack, 43);
-            String report = report(concurrent, baseline);
+            String report = report(concurrent, baseline) + report(atLimit);
             System.out.println(report);
             Path out = root.resolve("e2e-tests/target/benchmark/throughput.txt");
             Files.createDirectories(out.getParent());
@@ -72,7 +88,15 @@ class ThroughputBenchmark {
     }
 
     /** {@code peakInFlight}: the most requests of the stage the simulator had in flight at once. */
-    record StageRate(String stage, long calls, double seconds, long peakInFlight) {
+    record StageRate(String stage, long calls, double seconds, long peakInFlight, long tokens) {
+        StageRate(String stage, long calls, double seconds, long peakInFlight) {
+            this(stage, calls, seconds, peakInFlight, 0);
+        }
+
+        double tokensPerSecond() {
+            return seconds <= 0 ? 0 : tokens / seconds;
+        }
+
         double callsPerSecond() {
             return seconds <= 0 ? 0 : calls / seconds;
         }
@@ -80,6 +104,115 @@ class ThroughputBenchmark {
         double ratio() {
             return callsPerSecond() / (MAX_CONCURRENCY * 1000.0 / LATENCY_MS);
         }
+    }
+
+    /**
+     * A stage measured at its own limit: its prompt kinds held at the simulator until the funnel says stage
+     * {@code after} is done (so that the stage's whole input is queued and its service's calls wait at the
+     * simulator), then released.
+     */
+    record Held(String stage, List<PromptKind> kinds, String after) {
+    }
+
+    static final List<Held> HELD = List.of(
+            new Held("FUNCTION_GENERATION", List.of(PromptKind.VERIFICATION_FUNCTION), "SELF_INSTRUCT"),
+            new Held("BACK_TRANSLATION", List.of(PromptKind.BACK_TRANSLATION, PromptKind.NLI_CLASSIFY),
+                    "CROSS_VALIDATION"),
+            new Held("QUERY_SAMPLING", List.of(PromptKind.RESPONSE), "BACK_TRANSLATION"),
+            new Held("JUDGE", List.of(PromptKind.JUDGE), "REJECTION"));
+
+    /** The LLM client's default static ceilings (autoif.llm.tokens-per-minute, requests-per-minute). */
+    static final long CLIENT_TPM = 200_000;
+    static final long CLIENT_RPM = 500;
+
+    /** Held requests wait in their client's 60 s timeout: release before it, whatever the funnel says. */
+    static final long MAX_HOLD_MS = 40_000;
+
+    /**
+     * One run (the same spec) with {@code h}'s kinds held until its input is queued; the stage's rate from the release
+     * to its last request (+ one latency, the last call's own time), from the simulator's counts polled every 20 ms.
+     */
+    private StageRate held(Stack stack, Held h, long seed) {
+        String url = stack.url(Service.INSTRUCTION) + "/runs";
+        Stats stats = stack.simulator().stats();
+        stack.simulator().settings().hold(h.kinds().toArray(PromptKind[]::new));
+        long heldFor;
+        String runId;
+        try {
+            runId = api.expect(api.submitRun(url, Map.of("name", "bench-held-" + seed, "parameters",
+                    spec(seed), "corpusId", "sample")), 201, "POST /runs").path("runId").asText();
+            long t0 = System.nanoTime();
+            while (!stageDone(api.expect(api.get(url + "/" + runId), 200, "run"), h.after())
+                    && (System.nanoTime() - t0) / 1_000_000 < MAX_HOLD_MS) {
+                Stack.sleep(POLL_MS);
+            }
+            heldFor = (System.nanoTime() - t0) / 1_000_000;
+        } finally {
+            stats.resetPeaks();
+            stack.simulator().settings().releaseHeld();
+        }
+        long release = System.nanoTime();
+        Stats.Snapshot base = stats.snapshot();
+        long calls = 0;
+        long last = release;
+        long nextRunPoll = release;
+        while (true) {
+            Stats.Snapshot now = stats.snapshot();
+            long c = h.kinds().stream().mapToLong(k -> now.kind(k).requests() - base.kind(k).requests()).sum();
+            if (c > calls) {
+                calls = c;
+                last = System.nanoTime();
+            }
+            if (System.nanoTime() - nextRunPoll >= 0) {
+                JsonNode run = api.expect(api.get(url + "/" + runId), 200, "run");
+                String status = run.path("status").asText();
+                if (!status.equals("queued") && !status.equals("running")) {
+                    if (!status.equals("done")) {
+                        throw new AssertionError("run " + runId + " ended " + status + ": " + run.path("error"));
+                    }
+                    break;
+                }
+                if ((System.nanoTime() - release) / 1_000_000_000 > 1200) {
+                    throw new AssertionError("run " + runId + " still " + status + " after 20 min");
+                }
+                nextRunPoll = System.nanoTime() + POLL_MS * 1_000_000;
+            }
+            Stack.sleep(20);
+        }
+        Stats.Snapshot end = stats.snapshot();
+        long peak = h.kinds().stream().mapToLong(k -> end.kind(k).peakInFlight()).max().orElse(0);
+        long tokens = h.kinds().stream().mapToLong(k -> end.kind(k).totalTokens() - base.kind(k).totalTokens())
+                .sum();
+        StageRate r = new StageRate(h.stage() + (heldFor >= MAX_HOLD_MS ? " (hold cut)" : ""), calls,
+                (last - release) / 1e9 + LATENCY_MS / 1000.0, peak, tokens);
+        System.out.printf("held %s for %.1f s (until %s done): %d calls in %.1f s, ratio %.2f, peak %d, %.0f"
+                + " tokens/s%n", h.stage(), heldFor / 1000.0, h.after(), calls, r.seconds(), r.ratio(), peak,
+                r.tokensPerSecond());
+        return r;
+    }
+
+    private static boolean stageDone(JsonNode run, String stage) {
+        for (JsonNode s : run.path("funnel")) {
+            if (s.path("stage").asText().equals(stage)) {
+                return s.path("done").asBoolean();
+            }
+        }
+        return false;
+    }
+
+    private static String report(List<StageRate> atLimit) {
+        StringBuilder b = new StringBuilder(String.format("%neach LLM stage at its own limit (its calls held at the"
+                + " simulator until the stage before it was done, then released):%n%-40s %6s %6s %8s %6s %5s %9s"
+                + " %7s %7s%n", "stage", "calls", "s", "calls/s", "ratio", "peak", "tokens/s", "of TPM", "of RPM"));
+        for (StageRate s : atLimit) {
+            b.append(String.format("%-40s %6d %6.1f %8.2f %6.2f %5d %9.0f %6.0f%% %6.0f%%%n", s.stage(), s.calls(),
+                    s.seconds(), s.callsPerSecond(), s.ratio(), s.peakInFlight(), s.tokensPerSecond(),
+                    100 * s.tokensPerSecond() / (CLIENT_TPM / 60.0), 100 * s.callsPerSecond() / (CLIENT_RPM / 60.0)));
+        }
+        b.append("s = from the release to the stage's last request, + one latency; of TPM / RPM: against the LLM"
+                + " client's default static ceilings (" + CLIENT_TPM + " tokens, " + CLIENT_RPM + " requests a"
+                + " minute; the simulator's tokens, which the client's estimate follows)\n");
+        return b.toString();
     }
 
     /**
@@ -97,9 +230,14 @@ class ThroughputBenchmark {
         }
     }
 
+    /** The spec {@code deploy/local/run.sh} submits by default, with the given seed. */
+    private static Map<String, Object> spec(long seed) {
+        return Map.of("selfInstructRounds", 1, "functionsPerInstruction", 3, "queriesPerInstruction", 2,
+                "responsesPerQuery", 4, "seed", seed);
+    }
+
     private Result run(Stack stack, long seed) {
-        Map<String, Object> parameters = Map.of("selfInstructRounds", 1, "functionsPerInstruction", 3,
-                "queriesPerInstruction", 2, "responsesPerQuery", 4, "seed", seed);
+        Map<String, Object> parameters = spec(seed);
         Map<Service, Duration> cpuBefore = stack.cpu();
         Instant t0 = Instant.now();
         JsonNode created = api.expect(api.submitRun(stack.url(Service.INSTRUCTION) + "/runs", Map.of("name", "bench-" + seed,

@@ -1,6 +1,9 @@
 package dev.autoif.llmsim;
 
+import dev.autoif.llmsim.prompt.PromptKind;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,6 +22,8 @@ public final class Settings {
     private volatile boolean diverseInstructions;
     private volatile long batchCompletionDelayMillis = DEFAULT_BATCH_DELAY_MILLIS;
     private volatile long batchWindowMillis = DEFAULT_BATCH_WINDOW_MILLIS;
+    /** Guarded by {@code this}. */
+    private final EnumSet<PromptKind> held = EnumSet.noneOf(PromptKind.class);
 
     /** A batch stays in progress this long before it is answered, by default. */
     public static final long DEFAULT_BATCH_DELAY_MILLIS = 200;
@@ -92,6 +97,30 @@ public final class Settings {
             behaviour.put(b, 0.0);
         }
         return this;
+    }
+
+    /**
+     * Requests of these kinds wait, before they are counted and before their latency, until {@link #releaseHeld()}:
+     * a benchmark lets a stage's whole input queue up, then measures the stage at its own limit (not at the pace its
+     * input arrives). A held request keeps its client waiting, so hold for less than the client's timeout.
+     */
+    public synchronized Settings hold(PromptKind... kinds) {
+        held.addAll(List.of(kinds));
+        return this;
+    }
+
+    /** Lets every held request through, and no kind is held any more. */
+    public synchronized Settings releaseHeld() {
+        held.clear();
+        notifyAll();
+        return this;
+    }
+
+    /** Returns at once unless {@code kind} is held; then when it is released. */
+    public synchronized void awaitRelease(PromptKind kind) throws InterruptedException {
+        while (held.contains(kind)) {
+            wait();
+        }
     }
 
     public Latency latency() {

@@ -24,7 +24,7 @@ abstract class SimulatorTestBase {
     @BeforeEach
     void cleanSlate() {
         sim.settings().clearFaults().perfectModel().latency(Latency.NONE).slowMillis(30_000).retryAfterSeconds(1)
-                .rateLimits(RateLimits.OFF);
+                .rateLimits(RateLimits.OFF).releaseHeld();
         sim.resetStats();
     }
 }

@@ -18,6 +18,30 @@ class WireTest extends SimulatorTestBase {
     private static final String PROMPT = Prompts.response("Answer with at most 40 words.", "How do volcanoes form?");
 
     @Test
+    void aHeldKindWaitsUncountedUntilReleasedAndOtherKindsAnswer() throws Exception {
+        sim.settings().hold(PromptKind.JUDGE);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            String judge = Prompts.judge("Answer with at most 40 words.", "How do volcanoes form?", "Magma rises.");
+            var held = List.of(pool.submit(() -> client.chat(judge, 1, 1)), pool.submit(() -> client.chat(judge, 1, 2)));
+            // a kind that is not held answers meanwhile
+            assertThat(client.chat(PROMPT, 1, 3).status()).isEqualTo(200);
+            Thread.sleep(300);
+            assertThat(held).noneMatch(java.util.concurrent.Future::isDone);
+            assertThat(sim.stats().snapshot().kind(PromptKind.JUDGE).requests()).isZero();
+            sim.settings().releaseHeld();
+            for (var f : held) {
+                assertThat(f.get(20, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
+            }
+            assertThat(sim.stats().snapshot().kind(PromptKind.JUDGE).requests()).isEqualTo(2);
+            assertThat(sim.stats().snapshot().kind(PromptKind.RESPONSE).requests()).isEqualTo(1);
+        } finally {
+            sim.settings().releaseHeld();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void responseHasTheOpenAiShape() throws Exception {
         SimClient.Reply r = client.chat(PROMPT, 2, 7);
         assertThat(r.status()).isEqualTo(200);

@@ -10,7 +10,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Every stage's progress deltas (export's own included) into the platform ledger and its running totals, which the
- * funnel is folded from. Ordered: the totals are one row per run and stage.
+ * funnel is folded from. Deltas are sums, so any order adds up to the same totals: 8 run at once, and their commits
+ * are grouped into shared transactions (one consumer's commits never run at the same time, so the one row per run and
+ * stage is never contended; a run's deltas share a partition, so one replica takes them).
  */
 @ApplicationScoped
 public class ProgressConsumer {
@@ -24,7 +26,7 @@ public class ProgressConsumer {
     }
 
     @Incoming(Topics.RUNS_PROGRESS)
-    @Blocking
+    @Blocking(value = "progress", ordered = false)
     public void consume(String json) {
         step.handle(intake, json);
     }

@@ -62,10 +62,10 @@ public class VerifiedResponsesConsumer implements StepWork<ResponseVerified> {
         return false;
     }
 
-    /** Storing the record is cheap: the marker written with the row drops a redelivery. */
+    /** Only stores what the record says: no separate look for a redelivery, commits grouped. */
     @Override
-    public boolean checksForDuplicatesFirst() {
-        return false;
+    public boolean storesOnly() {
+        return true;
     }
 
     @Override

@@ -12,8 +12,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Feeds every stage's progress deltas into the ledger the run status is folded from (platform {@link ProgressIntake}
- * through the consumer step: each delta once; unreadable records go to runs.progress.dlq). A delta that spent money
- * has its run checked against its budget once it is committed ({@link BudgetWatch}).
+ * through the consumer step: each delta once; unreadable records go to runs.progress.dlq). Deltas are sums, so any
+ * order adds up to the same totals: 8 run at once and their commits are grouped into shared transactions. A delta that
+ * spent money has its run checked against its budget once it is committed ({@link BudgetWatch}).
  */
 @ApplicationScoped
 public class ProgressConsumer {
@@ -29,7 +30,7 @@ public class ProgressConsumer {
     }
 
     @Incoming(Topics.RUNS_PROGRESS)
-    @Blocking
+    @Blocking(value = "progress", ordered = false)
     public void consume(String json) {
         StageProgress delta = step.handle(intake, json);
         // handle() returned: the delta is committed (or was a duplicate), readable, and its spend in the totals

@@ -139,6 +139,9 @@ public final class ChatCompletionsHandler implements HttpHandler {
         long key = RequestKey.fingerprint(model + "\u0000" + canonicalMessages(body.path("messages")));
         RecognizedPrompt recognized = recognizer.recognize(prompt);
         PromptKind kind = recognized.kind();
+        if (!batchLine) {
+            settings.awaitRelease(kind);
+        }
         long promptTokens = promptTokens(body.path("messages"));
         stats.request(kind, promptTokens);
 

@@ -12,7 +12,10 @@ import org.hibernate.annotations.JdbcType;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One progress delta as received, keyed by its message id so a redelivery is stored once. */
+/**
+ * One progress delta as an earlier release stored it (keyed by its message id). Read only: a run recorded before
+ * running totals existed is folded from these ({@link ProgressLedger}); new deltas go to the totals alone.
+ */
 @Entity
 @Table(name = "progress_entry", indexes = @Index(name = "progress_entry_run", columnList = "runId"))
 public class ProgressEntry extends PanacheEntityBase {

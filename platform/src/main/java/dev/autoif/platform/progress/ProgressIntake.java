@@ -9,9 +9,9 @@ import dev.autoif.platform.messaging.step.StepOutcome;
 import dev.autoif.platform.messaging.step.StepWork;
 
 /**
- * The work of a service that shows progress: every delta on runs.progress into the {@link ProgressLedger} (each
- * message id once, added to the run's running totals in the same transaction). A service's runs.progress consumer is this work on its channel. Deltas need no run spec: they are counted
- * as they come, whatever order.
+ * The work of a service that shows progress: every delta on runs.progress added to its run's running totals in the
+ * {@link ProgressLedger}, each message id once (the step's marker commits with the sums). A service's runs.progress
+ * consumer is this work on its channel. Deltas need no run spec: they are counted as they come, whatever order.
  */
 public final class ProgressIntake implements StepWork<StageProgress> {
 
@@ -59,14 +59,15 @@ public final class ProgressIntake implements StepWork<StageProgress> {
         return false;
     }
 
-    /** Recording a delta is cheap and idempotent by message id: no separate look for a redelivery first. */
+    /** Only stores what the record says: no separate look for a redelivery, commits grouped. */
     @Override
-    public boolean checksForDuplicatesFirst() {
-        return false;
+    public boolean storesOnly() {
+        return true;
     }
 
     @Override
     public StepOutcome process(Envelope<StageProgress> in, RunSpec spec) {
-        return StepOutcome.none().write(() -> ledger.record(in));
+        StageProgress delta = in.payload();
+        return StepOutcome.none().write(() -> ledger.add(delta));
     }
 }

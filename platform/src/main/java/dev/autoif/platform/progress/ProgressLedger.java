@@ -1,6 +1,5 @@
 package dev.autoif.platform.progress;
 
-import dev.autoif.contracts.Envelope;
 import dev.autoif.contracts.Stage;
 import dev.autoif.contracts.StageProgress;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,26 +9,23 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Stores progress deltas (each message id once) and, in the same transaction, adds each new one to the run's
- * running totals per stage ({@link StageTotalsRow}); a run's {@link Funnel} is folded from those totals, one row per
- * stage, however many deltas the run recorded. {@link Funnel} sums deltas and ORs their complete flags, so one summed
- * delta per stage folds to the same funnel as all the deltas it sums. Services that show progress consume
- * runs.progress and call {@link #record}.
+ * Adds progress deltas to their run's running totals per stage ({@link StageTotalsRow}); a run's {@link Funnel} is
+ * folded from those totals, one row per stage, however many deltas the run had. {@link Funnel} sums deltas and ORs
+ * their complete flags, so one summed delta per stage folds to the same funnel as all the deltas it sums. Services
+ * that show progress consume runs.progress through {@link ProgressIntake}, whose consumer step drops a redelivered
+ * delta by its marker, written in the transaction that adds it.
+ *
+ * <p>Deltas are not stored one by one any more: earlier releases kept a {@link ProgressEntry} per delta and per
+ * consuming service (two rows per processed record at paper size, over a million, and a lookup and an insert per
+ * delta, for a funnel that only needs the sums). Runs recorded before running totals existed still fold from their
+ * stored deltas, and their next delta sums them once.
  */
 @ApplicationScoped
 public class ProgressLedger {
 
-    /** Returns false when this delta was already recorded. */
+    /** Adds one delta to its run's totals. Once per delta: the caller drops redeliveries (the step's marker). */
     @Transactional
-    public boolean record(Envelope<StageProgress> envelope) {
-        if (ProgressEntry.findById(envelope.messageId()) != null) {
-            return false;
-        }
-        StageProgress d = envelope.payload();
-        ProgressEntry e = new ProgressEntry();
-        e.messageId = envelope.messageId();
-        e.runId = d.runId();
-        e.delta = d;
+    public void add(StageProgress d) {
         StageTotalsRow row = StageTotalsRow.findById(StageTotalsRow.key(d.runId(), d.stage().name()));
         if (row == null && StageTotalsRow.count("runId", d.runId()) == 0
                 && ProgressEntry.count("runId", d.runId()) > 0) {
@@ -37,9 +33,7 @@ public class ProgressLedger {
             rebuild(d.runId());
             row = StageTotalsRow.findById(StageTotalsRow.key(d.runId(), d.stage().name()));
         }
-        e.persist();
         add(row, d);
-        return true;
     }
 
     @Transactional

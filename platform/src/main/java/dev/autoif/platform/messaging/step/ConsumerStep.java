@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,7 +29,8 @@ import org.jboss.logging.Logger;
  * <p>Concurrency is the channel's: consumers are {@code @Blocking(value = pool, ordered = false)} with the pool's
  * {@code max-concurrency} from configuration, and the Kafka connector's throttled commit strategy commits an offset
  * only once every record before it is done. Two copies of one record processed at once both do the work; one wins
- * the marker and the other changes nothing.
+ * the marker and the other changes nothing. Work that only stores what a record says ({@link StepWork#storesOnly()})
+ * has its concurrent records' commits grouped into shared transactions ({@link GroupCommit}).
  */
 @ApplicationScoped
 public class ConsumerStep {
@@ -41,6 +43,10 @@ public class ConsumerStep {
     private final MessagingConfig config;
     private final MeterRegistry meters;
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, GroupCommit> groups = new ConcurrentHashMap<>();
+
+    /** The most records one grouped commit takes (their writes share one persistence context). */
+    static final int MAX_GROUP = 64;
 
     public ConsumerStep(Idempotency idempotency, RunSpecs runSpecs, Outbox outbox, MessagingConfig config,
             MeterRegistry meters) {
@@ -135,7 +141,7 @@ public class ConsumerStep {
     private <I> String process(StepWork<I> work, Envelope<I> in, I payload) {
         String consumer = work.name();
         String messageId = in.messageId();
-        if (work.checksForDuplicatesFirst() && seen(consumer, messageId)) {
+        if (!work.storesOnly() && seen(consumer, messageId)) {
             return "duplicate";
         }
         StepOutcome outcome;
@@ -153,7 +159,9 @@ public class ConsumerStep {
         }
         List<OutboxRelay.Pending> committed;
         try {
-            committed = QuarkusTransaction.requiringNew().call(() -> commit(work, messageId, payload, outcome));
+            Supplier<List<OutboxRelay.Pending>> commit = () -> commit(work, messageId, payload, outcome);
+            committed = work.storesOnly() ? groups.computeIfAbsent(consumer, this::group).commit(commit)
+                    : QuarkusTransaction.requiringNew().call(commit::get);
         } catch (RuntimeException e) {
             if (seen(consumer, messageId)) {
                 LOG.debugf("%s: a concurrent copy of %s committed first", consumer, messageId);
@@ -201,6 +209,24 @@ public class ConsumerStep {
         outcome.writes().forEach(Runnable::run);
         // flushed inside, so a constraint violation (a concurrent copy's marker) fails this call, not the commit
         return outbox.write(outcome.records());
+    }
+
+    private GroupCommit group(String consumer) {
+        return new GroupCommit(new GroupCommit.Transactions() {
+            @Override
+            public <T> T inNew(Supplier<T> work) {
+                return QuarkusTransaction.requiringNew().call(work::get);
+            }
+        }, MAX_GROUP);
+    }
+
+    /**
+     * For a consumer whose work {@linkplain StepWork#storesOnly() only stores}: records committed so far in this
+     * process, and the transactions that took (fewer when commits were grouped); {@code [0, 0]} for others.
+     */
+    public long[] groupedCommits(String consumer) {
+        GroupCommit g = groups.get(consumer);
+        return g == null ? new long[] {0, 0} : new long[] {g.committed(), g.transactions()};
     }
 
     /** Whether {@code consumer} has consumed (committed) the record with this message id. */

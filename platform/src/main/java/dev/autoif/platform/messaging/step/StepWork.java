@@ -52,13 +52,19 @@ public interface StepWork<I> {
     }
 
     /**
-     * True (the default) for work worth skipping on a redelivery (LLM calls, sandbox runs): the step looks for the
-     * record's marker in a transaction of its own before the work. Work that only stores what the record says
-     * (ledgers, export rows) answers false: the marker written with its effect still drops the redelivery, and the
-     * extra transaction per record is saved (a third of a progress delta's cost).
+     * True for work that only stores what the record says (progress ledgers, export's rows): cheap writes that build
+     * what they store inside the commit, no LLM, no sandbox. For such work the step
+     * <ul>
+     * <li>does not look for the record's marker in a transaction of its own before the work (the marker written with
+     * the effect still drops a redelivery; the look was a third of a progress delta's cost), and
+     * <li>groups commits: records whose commits arrive while another of this consumer's commits runs are committed
+     * together in one transaction ({@link GroupCommit}); each record's marker and writes stay atomic, and when a group
+     * fails each of its records is committed again alone, so its writes must be safe to run twice after a rollback.
+     * </ul>
+     * False (the default) for work worth skipping on a redelivery (LLM calls, sandbox runs).
      */
-    default boolean checksForDuplicatesFirst() {
-        return true;
+    default boolean storesOnly() {
+        return false;
     }
 
     /** What a record of a cancelled run leaves behind: nothing by default (the record is marked consumed). */
