@@ -3,8 +3,11 @@
 # peak RSS and CPU seconds per service, items/s per stage, and the funnel. The paper's real run: 16,928
 # instructions -> 14,579 after cross-validation -> 13,077 after NLI -> 122,932 verified pairs -> 61,492 judged.
 #
-#   deploy/local/paper-run.sh [--scale F] [--no-build]
-#     --scale F   a fraction of the paper's size: self-instruct rounds = 400 x F (default 1: K=400 x 50 lines)
+#   deploy/local/paper-run.sh [--scale F] [--queries Q] [--responses R] [--no-build]
+#     --scale F       a fraction of the paper's size: self-instruct rounds = 400 x F (default 1: K=400 x 50 lines)
+#     --queries Q     queries per instruction (default 16, the original code's)
+#     --responses R   responses per query (default 8). The paper's funnel (~13k instructions after NLI -> ~123k
+#                     verified pairs) is about 9 responses an instruction: --scale 1 --queries 3 --responses 3
 #
 # It uses its own data directory (data/paper, wiped first) and the usual ports 8081-8086 and 8090, so stop any
 # other local run first (deploy/local/stop.sh). The report goes to data/paper/out/paper-run.txt.
@@ -12,12 +15,14 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 cd "$root"
-scale=1 build_flag=""
+scale=1 queries=16 responses=8 build_flag=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --scale) scale=$2; shift 2 ;;
+    --queries) queries=$2; shift 2 ;;
+    --responses) responses=$2; shift 2 ;;
     --no-build) build_flag="--no-build"; shift ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -38,7 +43,8 @@ unset OPENAI_BASE_URL OPENAI_API_KEY
 report=$AUTOIF_DATA/out/paper-run.txt
 samples=$AUTOIF_DATA/out/rss.tsv
 start=$(date +%s)
-"$here/run.sh" --rounds "$rounds" --functions 5 --queries 16 --responses 8 --name "paper-x$scale" $build_flag \
+"$here/run.sh" --rounds "$rounds" --functions 5 --queries "$queries" --responses "$responses" \
+  --name "paper-x$scale-q$queries-r$responses" $build_flag \
   > "$AUTOIF_DATA/out/run.log" 2>&1 &
 runner=$!
 
@@ -59,7 +65,7 @@ wall=$(( $(date +%s) - start ))
 run_id=$(cat "$AUTOIF_DATA/last-run")
 
 {
-  echo "paper-size run x$scale (self-instruct rounds $rounds x 50 lines, 5 functions, 16 queries, 8 responses)"
+  echo "paper-size run x$scale (self-instruct rounds $rounds x 50 lines, 5 functions, $queries queries, $responses responses)"
   echo "run $run_id, wall time ${wall} s (build and start-up included; see run.log for the run's own timing)"
   echo
   echo "per service: peak RSS (MiB), CPU seconds at the end"
