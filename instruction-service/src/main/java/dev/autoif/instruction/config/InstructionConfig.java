@@ -21,6 +21,15 @@ public interface InstructionConfig {
     @WithDefault("5s")
     Duration publishTimeout();
 
+    /**
+     * How long a pipeline record (an instruction's candidate, a progress delta) may wait for the broker's
+     * acknowledgement before the run fails. Longer than {@link #publishTimeout()}: no client waits on these, the
+     * producer keeps trying for its own delivery timeout (2 minutes), and a broker starved on a loaded machine acks
+     * late (a paper-size run on two cores failed on a 5 s wait); a re-publish carries the same message id.
+     */
+    @WithDefault("2m")
+    Duration pipelinePublishTimeout();
+
     SelfInstruct selfInstruct();
 
     Functions functions();

@@ -47,25 +47,34 @@ public class Publisher {
         await(KafkaMessages.send(runs, spec.runId(), Envelope.of(messageId, spec.runId(), MessageType.RunSpec, spec)));
     }
 
+    /** A pipeline record: waits up to {@code pipeline-publish-timeout} (no client waits on it). */
     public void progress(String messageId, StageProgress delta) {
-        await(Progress.send(progress, messageId, delta));
+        await(Progress.send(progress, messageId, delta), config.pipelinePublishTimeout());
     }
 
-    /** Keyed by instruction id; the message id is derived from it, so a re-publish is recognisable. */
+    /**
+     * Keyed by instruction id; the message id is derived from it, so a re-publish is recognisable. A pipeline record:
+     * waits up to {@code pipeline-publish-timeout}.
+     */
     public void candidate(InstructionCandidate c) {
         await(KafkaMessages.send(candidates, c.instructionId(), Envelope.of("candidate:" + c.instructionId(),
-                c.runId(), MessageType.InstructionCandidate, c)));
+                c.runId(), MessageType.InstructionCandidate, c)), config.pipelinePublishTimeout());
     }
 
     private void await(CompletionStage<Void> sent) {
+        await(sent, config.publishTimeout());
+    }
+
+    private static void await(CompletionStage<Void> sent, java.time.Duration timeout) {
         try {
-            sent.toCompletableFuture().get(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            sent.toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishException("interrupted while publishing", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new PublishException("the broker did not acknowledge a record within " + config.publishTimeout(),
-                    e);
+        } catch (ExecutionException e) {
+            throw new PublishException("the broker refused a record: " + e.getCause(), e);
+        } catch (TimeoutException e) {
+            throw new PublishException("the broker did not acknowledge a record within " + timeout, e);
         }
     }
 

@@ -134,6 +134,10 @@ class DiverseSelfInstructTest {
                 return Duration.ofSeconds(30);
             }
 
+            public Duration pipelinePublishTimeout() {
+                return Duration.ofMinutes(2);
+            }
+
             public SelfInstruct selfInstruct() {
                 return selfInstruct;
             }
