@@ -98,7 +98,8 @@ for s in "${services[@]}"; do
     url="${JDBC_URL%/*}/$db"
     user=${JDBC_USER:-postgres} password=${JDBC_PASSWORD:-}
   else
-    url="jdbc:h2:retry:$data/$svc/db" user="" password=""
+    # DB_CLOSE_DELAY=-1: open while the service runs (see the platform's default URL)
+    url="jdbc:h2:retry:$data/$svc/db;DB_CLOSE_DELAY=-1" user="" password=""
   fi
   # six JVMs starting at once on a small machine: opening a new H2 file can take longer than the pool's 5 s default
   env_vars=(QUARKUS_HTTP_PORT="$port" QUARKUS_DATASOURCE_JDBC_URL="$url"
@@ -106,7 +107,13 @@ for s in "${services[@]}"; do
     KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}")
   [ -n "$user" ] && env_vars+=(QUARKUS_DATASOURCE_USERNAME="$user")
   [ -n "$password" ] && env_vars+=(QUARKUS_DATASOURCE_PASSWORD="$password")
-  nohup env "${env_vars[@]}" "$java" -Xmx512m -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED \
+  # The verifier's heap follows its README's rule, workers (one per core) x 2 x the 256 MiB a sandbox call may
+  # allocate + 512 MiB: at 512 MiB a paper-size run ran it out of memory inside H2, which then hung instead of failing.
+  # A JVM out of memory exits (a dead service is visible, and a restart resumes the run); it does not limp on.
+  heap=512
+  [ "$svc" = verifier-service ] && heap=$(( $(nproc) * 512 + 512 ))
+  nohup env "${env_vars[@]}" "$java" -Xmx${heap}m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError \
+    --enable-native-access=ALL-UNNAMED \
     -jar "$svc/target/quarkus-app/quarkus-run.jar" > "$data/logs/$svc.log" 2>&1 &
   echo $! > "$data/pids/$svc.pid"
 done
@@ -174,6 +181,7 @@ fi
 
 interactive=0
 [ -t 1 ] && interactive=1
+declare -A reported_dead=()
 state=""
 while true; do
   state=$(curl -sf "${auth[@]}" "http://127.0.0.1:8081/runs/$run_id" | sed -E 's/.*"status":"([a-z]+)".*/\1/' || echo "?")
@@ -187,6 +195,15 @@ while true; do
     last_funnel=$funnel
   fi
   case "$state" in done|failed|cancelled) break ;; esac
+  # a service that exited (out of memory, killed) stalls its stage: say so once; the run waits for it
+  for s in "${services[@]}"; do
+    svc=${s%%:*}
+    pid=$(cat "$data/pids/$svc.pid" 2>/dev/null || true)
+    if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null && [ -z "${reported_dead[$svc]:-}" ]; then
+      echo "!! $svc exited (log: $data/logs/$svc.log); the run waits for it: deploy/local/run.sh --no-build --resume starts it again and follows the run" >&2
+      reported_dead[$svc]=1
+    fi
+  done
   sleep 3
 done
 

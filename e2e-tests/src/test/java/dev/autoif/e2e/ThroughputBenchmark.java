@@ -28,7 +28,11 @@ import org.junit.jupiter.api.Test;
  * request as the simulator counted them (and the most in flight at once), the CPU seconds each service used; and
  * writes the same to {@code target/benchmark/throughput.txt}. In that run a stage's rate is also bounded by how fast
  * its input arrives, so between the two it runs the same spec once per LLM stage with that stage's calls held at the
- * simulator until the stage before it is done, and prints each stage's rate at its own limit after the release.
+ * simulator until the stage before it is done, and prints each stage's rate at its own limit after the release; and
+ * the stages whose output the sandbox works on (function generation, back-translation, response sampling) held once
+ * more with the verifier at its default {@code autoif.sandbox.nice} (10) and then at 0, the sandbox's interpreted
+ * Python competing for the two cores on equal terms with the services that wait on the LLM. {@code -Dbench.parts=}
+ * {@code whole,held,nice} picks parts (default all).
  */
 class ThroughputBenchmark {
 
@@ -48,40 +52,82 @@ class ThroughputBenchmark {
     void llmStagesAgainstTheClientsLimit() throws Exception {
         Path root = Path.of(System.getProperty("autoif.root", Path.of("").toAbsolutePath().getParent().toString()));
         Path work = root.resolve("e2e-tests/target/bench");
+        // -Dbench.parts=whole,held,nice (default all): the whole run against its baseline, each LLM stage at its own
+        // limit, and the stages before the sandbox held again with the sandbox at the nice value it had before
+        List<String> parts = List.of(System.getProperty("bench.parts", "whole,held,nice").split(","));
         try (Stack stack = Stack.start(root, work, 7, Duration.ofMinutes(4))) {
             stack.simulator().settings().latency(Latency.parse("fixed:" + LATENCY_MS));
             // a first run warms every service's JIT, connection pools and topics up; not measured (the baseline runs
             // on warm instruction and export services too, so without it the concurrent run alone paid for start-up)
             Result warmUp = run(stack, 41);
             System.out.printf("warm-up run: %.1f s, %d LLM calls%n", warmUp.wallSeconds(), warmUp.llmCalls());
-            Result concurrent = run(stack, 42);
-            List<StageRate> atLimit = new ArrayList<>();
+            StringBuilder report = new StringBuilder();
+            Result concurrent = parts.contains("whole") ? run(stack, 42) : null;
             long seed = 50;
-            for (Held h : HELD) {
-                atLimit.add(held(stack, h, seed++));
+            List<StageRate> atLimit = new ArrayList<>();
+            if (parts.contains("held")) {
+                for (Held h : HELD) {
+                    atLimit.add(held(stack, h, seed++));
+                }
+                // response sampling asks for 4 answers a call: the clients' static tokens-per-minute ceiling
+                // (200,000, a provider tier's limit), not their concurrency, may bound it; once more without them
+                stack.stop(Service.QUERY);
+                stack.restart(Service.QUERY, Duration.ofMinutes(2), Map.of("AUTOIF_LLM_TOKENS_PER_MINUTE", "0",
+                        "AUTOIF_LLM_REQUESTS_PER_MINUTE", "0"));
+                Held sampling = HELD.stream().filter(h -> h.stage().equals("QUERY_SAMPLING")).findFirst()
+                        .orElseThrow();
+                StageRate lifted = held(stack, sampling, seed++);
+                atLimit.add(new StageRate(lifted.stage() + " (no static TPM/RPM)", lifted.calls(), lifted.seconds(),
+                        lifted.peakInFlight(), lifted.tokens()));
+                stack.stop(Service.QUERY);
+                stack.restart(Service.QUERY, Duration.ofMinutes(2));
+                report.append(report("each LLM stage at its own limit (its calls held at the simulator until the"
+                        + " stage before it was done, then released)", atLimit));
             }
-            // response sampling asks for 4 answers a call: the clients' static tokens-per-minute ceiling (200,000, a
-            // provider tier's limit), not their concurrency, bounds it; once more without the static ceilings
-            stack.stop(Service.QUERY);
-            stack.restart(Service.QUERY, Duration.ofMinutes(2), Map.of("AUTOIF_LLM_TOKENS_PER_MINUTE", "0",
-                    "AUTOIF_LLM_REQUESTS_PER_MINUTE", "0"));
-            Held sampling = HELD.stream().filter(h -> h.stage().equals("QUERY_SAMPLING")).findFirst().orElseThrow();
-            StageRate lifted = held(stack, sampling, seed);
-            atLimit.add(new StageRate(lifted.stage() + " (no static TPM/RPM)", lifted.calls(), lifted.seconds(),
-                    lifted.peakInFlight(), lifted.tokens()));
-            Map<String, String> serial = new LinkedHashMap<>();
-            for (String pool : List.of("JUDGE", "QUERY_SAMPLING", "REJECTION", "NLI", "CROSS_VALIDATION",
-                    "RESPONSE_VERIFICATION", "EXPORT")) {
-                serial.put("SMALLRYE_MESSAGING_WORKER_" + pool + "_MAX_CONCURRENCY", "1");
+            if (parts.contains("nice")) {
+                // the sandbox's CPU-bound work at the same priority as everything else (autoif.sandbox.nice=0, what
+                // it was before): the stages whose output the sandbox works on, held again, in the same invocation
+                List<StageRate> niced = new ArrayList<>();
+                List<StageRate> level = new ArrayList<>();
+                List<Held> upstream = HELD.stream().filter(h -> !h.stage().equals("JUDGE")).toList();
+                for (Held h : upstream) {
+                    // the held part's figures are the default's; measured here only when that part did not run
+                    StageRate measured = atLimit.stream().filter(r -> r.stage().equals(h.stage())).findFirst()
+                            .orElse(null);
+                    niced.add(measured != null ? measured : held(stack, h, seed++));
+                }
+                stack.stop(Service.VERIFIER);
+                stack.restart(Service.VERIFIER, Duration.ofMinutes(2), Map.of("AUTOIF_SANDBOX_NICE", "0"));
+                for (Held h : upstream) {
+                    StageRate r = held(stack, h, seed++);
+                    level.add(new StageRate(r.stage() + " (sandbox nice 0)", r.calls(), r.seconds(),
+                            r.peakInFlight(), r.tokens()));
+                }
+                stack.stop(Service.VERIFIER);
+                stack.restart(Service.VERIFIER, Duration.ofMinutes(2));
+                List<StageRate> both = new ArrayList<>();
+                for (int i = 0; i < niced.size(); i++) {
+                    both.add(niced.get(i));
+                    both.add(level.get(i));
+                }
+                report.append(report("the stages before the sandbox, held, with the sandbox threads at nice "
+                        + "10 (default) and at nice 0", both));
             }
-            for (Service s : LLM_CONSUMERS) {
-                // not kill: a killed member keeps its partitions for the broker's session timeout (45 s), which
-                // would stall the baseline's first records
-                stack.stop(s);
-                stack.restart(s, Duration.ofMinutes(2), serial);
+            if (concurrent != null) {
+                Map<String, String> serial = new LinkedHashMap<>();
+                for (String pool : List.of("JUDGE", "QUERY_SAMPLING", "REJECTION", "NLI", "CROSS_VALIDATION",
+                        "RESPONSE_VERIFICATION", "EXPORT")) {
+                    serial.put("SMALLRYE_MESSAGING_WORKER_" + pool + "_MAX_CONCURRENCY", "1");
+                }
+                for (Service s : LLM_CONSUMERS) {
+                    // not kill: a killed member keeps its partitions for the broker's session timeout (45 s), which
+                    // would stall the baseline's first records
+                    stack.stop(s);
+                    stack.restart(s, Duration.ofMinutes(2), serial);
+                }
+                Result baseline = run(stack, 43);
+                report.insert(0, report(concurrent, baseline));
             }
-            Result baseline = run(stack, 43);
-            String report = report(concurrent, baseline) + report(atLimit);
             System.out.println(report);
             Path out = root.resolve("e2e-tests/target/benchmark/throughput.txt");
             Files.createDirectories(out.getParent());
@@ -142,7 +188,7 @@ class ThroughputBenchmark {
         String runId;
         try {
             runId = api.expect(api.submitRun(url, Map.of("name", "bench-held-" + seed, "parameters",
-                    spec(seed), "corpusId", "sample")), 201, "POST /runs").path("runId").asText();
+                    heldSpec(seed), "corpusId", "sample")), 201, "POST /runs").path("runId").asText();
             long t0 = System.nanoTime();
             while (!stageDone(api.expect(api.get(url + "/" + runId), 200, "run"), h.after())
                     && (System.nanoTime() - t0) / 1_000_000 < MAX_HOLD_MS) {
@@ -202,10 +248,9 @@ class ThroughputBenchmark {
         return false;
     }
 
-    private static String report(List<StageRate> atLimit) {
-        StringBuilder b = new StringBuilder(String.format("%neach LLM stage at its own limit (its calls held at the"
-                + " simulator until the stage before it was done, then released):%n%-40s %6s %6s %8s %6s %5s %9s"
-                + " %7s %7s%n", "stage", "calls", "s", "calls/s", "ratio", "peak", "tokens/s", "of TPM", "of RPM"));
+    private static String report(String title, List<StageRate> atLimit) {
+        StringBuilder b = new StringBuilder(String.format("%n%s:%n%-40s %6s %6s %8s %6s %5s %9s %7s %7s%n", title,
+                "stage", "calls", "s", "calls/s", "ratio", "peak", "tokens/s", "of TPM", "of RPM"));
         for (StageRate s : atLimit) {
             b.append(String.format("%-40s %6d %6.1f %8.2f %6.2f %5d %9.0f %6.0f%% %6.0f%%%n", s.stage(), s.calls(),
                     s.seconds(), s.callsPerSecond(), s.ratio(), s.peakInFlight(), s.tokensPerSecond(),
@@ -237,6 +282,19 @@ class ThroughputBenchmark {
         return Map.of("selfInstructRounds", 1, "functionsPerInstruction", 3, "queriesPerInstruction", 2,
                 "responsesPerQuery", 4, "seed", seed);
     }
+
+    /**
+     * The held runs' spec: {@link #spec}'s with {@value #HELD_ROUNDS} self-instruct rounds. With one round only ~4
+     * instructions a run reach back-translation uncached (the seeds' own come from the LLM cache), too few calls
+     * for a rate: the stage's 8 calls took two latencies whatever its concurrency.
+     */
+    private static Map<String, Object> heldSpec(long seed) {
+        Map<String, Object> spec = new LinkedHashMap<>(spec(seed));
+        spec.put("selfInstructRounds", HELD_ROUNDS);
+        return spec;
+    }
+
+    static final int HELD_ROUNDS = 4;
 
     private Result run(Stack stack, long seed) {
         Map<String, Object> parameters = spec(seed);

@@ -528,19 +528,25 @@ public class LlmClient {
             return;
         }
         String prompt = CacheKey.messagesJson(r.messages());
+        List<CachedCompletion> answers = new ArrayList<>(fresh.length);
         for (int i = 0; i < fresh.length; i++) {
             Fresh f = fresh[i];
-            if (f == null) {
-                continue;
-            }
-            try {
-                store.putIfAbsent(new CachedCompletion(keys.get(i), r.model(), r.runId(), r.stage(), prompt, f.text(),
+            if (f != null) {
+                answers.add(new CachedCompletion(keys.get(i), r.model(), r.runId(), r.stage(), prompt, f.text(),
                         f.promptTokens(), f.completionTokens(), clock.instant()));
-            } catch (RuntimeException e) {
-                // The answer is paid for and good; losing its cache entry must not lose the answer too.
-                metrics.cacheWriteFailure();
-                LOG.warnf("LLM cache write failed for sample %d: %s", i, e.toString());
             }
+        }
+        if (answers.isEmpty()) {
+            return;
+        }
+        try {
+            store.putAllIfAbsent(answers);
+        } catch (RuntimeException e) {
+            // The answers are paid for and good; losing their cache entries must not lose the answers too.
+            for (int i = 0; i < answers.size(); i++) {
+                metrics.cacheWriteFailure();
+            }
+            LOG.warnf("LLM cache write failed for %d samples: %s", answers.size(), e.toString());
         }
     }
 

@@ -107,4 +107,28 @@ class PanacheCacheTest {
         assertThat(rows).isEqualTo(1);
         assertThat(store.findAll(List.of(key)).get(key).completion()).isEqualTo("same answer");
     }
+    @Test
+    void theSamplesOfOneRequestAreStoredTogetherAndAKeyAlreadyThereCostsOnlyItself() {
+        List<CachedCompletion> batch = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String key = CacheKey.of("http://127.0.0.1/v1", "gpt-test", List.of(ChatMessage.user("batch")), 1.0, 64,
+                    3, i);
+            batch.add(new CachedCompletion(key, "gpt-test", "run-batch", Stage.QUERY_SAMPLING, "[]", "answer " + i, 4,
+                    2, Instant.now()));
+        }
+        // sample 2 was stored meanwhile by someone else, with another answer: that one stays
+        CachedCompletion other = new CachedCompletion(batch.get(2).keyHash(), "gpt-test", "run-batch",
+                Stage.QUERY_SAMPLING, "[]", "stored first", 4, 2, Instant.now());
+        assertThat(store.putIfAbsent(other)).isTrue();
+
+        assertThat(store.putAllIfAbsent(batch)).as("the three missing ones").isEqualTo(3);
+        assertThat(store.putAllIfAbsent(batch)).as("all there").isZero();
+
+        var found = store.findAll(batch.stream().map(CachedCompletion::keyHash).toList());
+        assertThat(batch).allSatisfy(c -> assertThat(found).containsKey(c.keyHash()));
+        assertThat(found.get(batch.get(2).keyHash()).completion()).isEqualTo("stored first");
+        assertThat(found.get(batch.get(3).keyHash()).completion()).isEqualTo("answer 3");
+        long rows = QuarkusTransaction.requiringNew().call(() -> LlmCompletion.count("runId", "run-batch"));
+        assertThat(rows).isEqualTo(4);
+    }
 }

@@ -1,7 +1,9 @@
 package dev.autoif.export.api;
 
 import dev.autoif.contracts.RunSpec;
+import dev.autoif.export.domain.ExportCounts;
 import dev.autoif.export.domain.FunnelReport;
+import dev.autoif.export.domain.LiveCounts;
 import dev.autoif.export.persistence.ExportReader;
 import dev.autoif.platform.http.ProblemException;
 import dev.autoif.platform.messaging.RunSpecs;
@@ -19,6 +21,7 @@ public class RunLookup {
     private final RunSpecs runSpecs;
     private final ProgressLedger totals;
     private final ExportReader reader;
+    private final LiveCounts liveCounts = new LiveCounts();
 
     public RunLookup(RunSpecs runSpecs, ProgressLedger totals, ExportReader reader) {
         this.runSpecs = runSpecs;
@@ -39,8 +42,20 @@ public class RunLookup {
         return totals.funnel(runId).done();
     }
 
+    /**
+     * The funnel with this service's counts: counted afresh once the run is done, and while it runs reused for a
+     * while after an expensive count (see {@link LiveCounts}).
+     */
     public FunnelReport report(String runId, Optional<RunSpec> spec) {
-        return FunnelReport.of(runId, spec, totals.funnel(runId), reader.counts(runId));
+        var funnel = totals.funnel(runId);
+        ExportCounts counts;
+        if (funnel.done()) {
+            liveCounts.forget(runId);
+            counts = reader.counts(runId);
+        } else {
+            counts = liveCounts.get(runId, () -> reader.counts(runId));
+        }
+        return FunnelReport.of(runId, spec, funnel, counts);
     }
 
     /** A file name safe in a Content-Disposition header whatever the run id holds. */

@@ -10,6 +10,7 @@ import dev.autoif.instruction.ai.SelfInstructor;
 import dev.autoif.instruction.config.InstructionConfig;
 import dev.autoif.instruction.domain.CandidateAssembler;
 import dev.autoif.instruction.domain.Instruction;
+import dev.autoif.instruction.domain.RunState;
 import dev.autoif.instruction.domain.SelfInstructMerge;
 import dev.autoif.instruction.messaging.Publisher;
 import dev.autoif.instruction.persistence.RunStore;
@@ -61,7 +62,9 @@ public class RunProcessor {
         RunSpec spec = run.spec();
         StageProgress selfInstruct = store.selfInstructProgress(runId).orElse(null);
         if (selfInstruct == null) {
-            awaitBudget(runId);
+            if (!mayGoOnWithinBudget(runId)) {
+                return;
+            }
             SelfInstructor.Outcome outcome = selfInstructor.run(spec);
             if (!mayGoOn(runId)) {
                 return;
@@ -87,7 +90,7 @@ public class RunProcessor {
             List<Future<?>> futures = new ArrayList<>();
             for (Instruction i : pending) {
                 futures.add(pool.submit(() -> {
-                    if (mayGoOn(spec.runId()) && awaitBudget(spec.runId()) && mayGoOn(spec.runId())) {
+                    if (mayGoOnWithinBudget(spec.runId())) {
                         generate(spec, i);
                     }
                 }));
@@ -116,14 +119,20 @@ public class RunProcessor {
         return !store.isCancelled(runId) && leases.holds(runId);
     }
 
+    private static final long BUDGET_POLL_MS = 250;
+
     /**
-     * Holds the run's next LLM call while it is budget-exhausted (calls already made finish); true once it may spend
-     * again, false when it was cancelled meanwhile.
+     * Before each LLM step: {@link #mayGoOn}, and holds the step while the run is budget-exhausted (calls already
+     * made finish); true once it may spend, false when it was cancelled or its lease lost meanwhile. One read of the
+     * run per step (it was three, each parsing the run's spec, for every instruction of a paper-size run).
      */
-    private boolean awaitBudget(String runId) {
+    private boolean mayGoOnWithinBudget(String runId) {
         while (true) {
+            if (!leases.holds(runId)) {
+                return false;
+            }
             StoredRun run = store.find(runId).orElse(null);
-            if (run == null || run.spec().cancelled()) {
+            if (run == null || run.state() == RunState.CANCELLED || run.spec().cancelled()) {
                 return false;
             }
             if (!run.spec().budgetExhausted()) {
@@ -137,8 +146,6 @@ public class RunProcessor {
             }
         }
     }
-
-    private static final long BUDGET_POLL_MS = 250;
 
     private void generate(RunSpec spec, Instruction instruction) {
         GeneratedFunctions g = functionWriter.write(spec, instruction);

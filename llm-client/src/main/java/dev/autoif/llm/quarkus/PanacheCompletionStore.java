@@ -49,6 +49,39 @@ public class PanacheCompletionStore implements CompletionStore {
         }
     }
 
+    /**
+     * One transaction for the samples of one request, without looking first (the caller has just missed them in the
+     * cache, and identical requests in this process wait for each other): one round trip instead of two per sample.
+     * When a key is already there (another replica, or a redelivered record, stored it meanwhile) the batch rolls
+     * back and each sample is stored on its own.
+     */
+    @Override
+    public int putAllIfAbsent(List<CachedCompletion> completions) {
+        if (completions.size() < 2) {
+            return completions.isEmpty() || !putIfAbsent(completions.getFirst()) ? 0 : 1;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (CachedCompletion c : completions) {
+                    LlmCompletion.from(c).persist();
+                }
+                LlmCompletion.flush();
+            });
+            return completions.size();
+        } catch (RuntimeException e) {
+            if (!isDuplicateKey(e)) {
+                throw e;
+            }
+            int stored = 0;
+            for (CachedCompletion c : completions) {
+                if (putIfAbsent(c)) {
+                    stored++;
+                }
+            }
+            return stored;
+        }
+    }
+
     private static boolean isDuplicateKey(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConstraintViolationException

@@ -29,6 +29,7 @@ class EmbeddedDatabaseInterruptTest {
         String configured = defaultUrl();
         assertThat(configured).startsWith("jdbc:h2:retry:");
         String url = configured.replace("./data/${quarkus.application.name}/db", dir.resolve("retry/db").toString());
+        assertThat(url).doesNotContain("${");
         assertThat(writesAfterInterruptedReads(url + ";CACHE_SIZE=64")).isEqualTo(5);
     }
 
@@ -78,7 +79,7 @@ class EmbeddedDatabaseInterruptTest {
         }
     }
 
-    private static String defaultUrl() throws IOException {
+    static String defaultUrl() throws IOException {
         Properties p = new Properties();
         try (InputStream in = EmbeddedDatabaseInterruptTest.class.getResourceAsStream(
                 "/META-INF/microprofile-config.properties")) {

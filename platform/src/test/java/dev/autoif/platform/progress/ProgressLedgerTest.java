@@ -126,13 +126,14 @@ class ProgressLedgerTest {
                 f.get(60, java.util.concurrent.TimeUnit.SECONDS);
             }
             assertThat(ledger.funnel(run).stages()).isEqualTo(Funnel.of(all).stages());
-            long[] grouped = step.groupedCommits(consumer);
+            var grouped = step.groupedCommits(consumer);
             System.out.printf("%d deliveries of %d deltas: %d commits in %d transactions%n", deliveries, all.size(),
-                    grouped[0], grouped[1]);
+                    grouped.commits(), grouped.transactions());
             // one consumer's commits never run at once: a redelivery finds the first copy's marker (committed, or
             // earlier in its own group) and commits nothing, without failing
-            assertThat(grouped[0]).isEqualTo(deliveries);
-            assertThat(grouped[1]).as("transactions for %d commits", grouped[0]).isLessThan(grouped[0]);
+            assertThat(grouped.commits()).isEqualTo(deliveries);
+            assertThat(grouped.transactions()).as("transactions for %d commits", grouped.commits())
+                    .isLessThan(grouped.commits());
         } finally {
             pool.shutdownNow();
         }

@@ -58,6 +58,15 @@ public interface SandboxConfig {
     @WithDefault("true")
     boolean warmUp();
 
+    /**
+     * The sandbox threads' nice value on Linux, 0-19 (0: the same priority as the service's other threads). The
+     * sandbox is the pipeline's CPU-bound work; on a machine it shares with the other services (deploy/local, one
+     * node) a higher value lets their short bursts between LLM calls run first, so their calls stay in flight, while
+     * the sandbox still gets every cycle nobody else wants. Ignored where the platform has no per-thread nice value.
+     */
+    @WithDefault("10")
+    int nice();
+
     default SandboxLimits limits() {
         return new SandboxLimits(wallTime(), cpuTime(), maxAllocatedBytes(), recursionLimit(), maxInputChars(),
                 maxCodeChars(), maxOutputChars(),

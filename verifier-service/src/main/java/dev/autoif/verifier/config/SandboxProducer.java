@@ -1,6 +1,7 @@
 package dev.autoif.verifier.config;
 
 import dev.autoif.verifier.sandbox.FunctionSandbox;
+import dev.autoif.verifier.sandbox.ThreadNice;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
@@ -16,7 +17,11 @@ public class SandboxProducer {
     @Produces
     @Singleton
     FunctionSandbox sandbox(SandboxConfig config) {
-        return new FunctionSandbox(config.limits());
+        if (config.nice() != 0 && !ThreadNice.supported()) {
+            LOG.infof("sandbox: autoif.sandbox.nice=%d ignored (no per-thread nice value on this platform)",
+                    config.nice());
+        }
+        return new FunctionSandbox(config.limits(), true, config.nice());
     }
 
     /** See {@link SandboxConfig#warmUp()}: the contexts are made before the service starts consuming or serving. */

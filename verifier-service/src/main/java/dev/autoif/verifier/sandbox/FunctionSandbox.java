@@ -64,6 +64,17 @@ public final class FunctionSandbox implements AutoCloseable {
 
     /** {@code mergeCalls}: false runs each call's chunks on their own (one integrity check each), for comparison. */
     public FunctionSandbox(SandboxLimits limits, boolean mergeCalls) {
+        this(limits, mergeCalls, 0);
+    }
+
+    /**
+     * {@code nice}: the sandbox threads' nice value (0 leaves them as they are; see {@link ThreadNice}: CPU-bound
+     * sandbox work yields to the LLM-bound services sharing the machine).
+     */
+    public FunctionSandbox(SandboxLimits limits, boolean mergeCalls, int nice) {
+        if (nice < 0 || nice > 19) {
+            throw new IllegalArgumentException("autoif.sandbox.nice must be 0-19, was " + nice);
+        }
         this.limits = limits;
         this.mergeCalls = mergeCalls;
         this.engine = Engine.newBuilder("python")
@@ -78,7 +89,11 @@ public final class FunctionSandbox implements AutoCloseable {
         // deep enough for the recursion limit, so Python's RecursionError comes before the JVM's StackOverflowError
         this.workers = new ThreadPoolExecutor(limits.workers(), limits.workers(), 1, TimeUnit.MINUTES,
                 new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(null, r, SANDBOX_THREAD + n.incrementAndGet(), 64L << 20);
+                    Runnable body = nice == 0 ? r : () -> {
+                        ThreadNice.set(nice);
+                        r.run();
+                    };
+                    Thread t = new Thread(null, body, SANDBOX_THREAD + n.incrementAndGet(), 64L << 20);
                     t.setDaemon(true);
                     return t;
                 });

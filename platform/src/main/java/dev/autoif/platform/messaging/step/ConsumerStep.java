@@ -211,22 +211,29 @@ public class ConsumerStep {
         return outbox.write(outcome.records());
     }
 
+    /** Each group's transactions: new ones, as every commit of this step. */
+    private static final GroupCommit.Transactions NEW_TRANSACTIONS = new GroupCommit.Transactions() {
+        @Override
+        public <T> T inNew(Supplier<T> work) {
+            return QuarkusTransaction.requiringNew().call(work::get);
+        }
+    };
+
     private GroupCommit group(String consumer) {
-        return new GroupCommit(new GroupCommit.Transactions() {
-            @Override
-            public <T> T inNew(Supplier<T> work) {
-                return QuarkusTransaction.requiringNew().call(work::get);
-            }
-        }, MAX_GROUP);
+        return new GroupCommit(NEW_TRANSACTIONS, MAX_GROUP);
+    }
+
+    /** Records committed, and the transactions they took (fewer than the records when commits were grouped). */
+    public record Grouped(long commits, long transactions) {
     }
 
     /**
-     * For a consumer whose work {@linkplain StepWork#storesOnly() only stores}: records committed so far in this
-     * process, and the transactions that took (fewer when commits were grouped); {@code [0, 0]} for others.
+     * For a consumer whose work {@linkplain StepWork#storesOnly() only stores}: its commits so far in this process;
+     * none for others.
      */
-    public long[] groupedCommits(String consumer) {
+    public Grouped groupedCommits(String consumer) {
         GroupCommit g = groups.get(consumer);
-        return g == null ? new long[] {0, 0} : new long[] {g.committed(), g.transactions()};
+        return g == null ? new Grouped(0, 0) : new Grouped(g.committed(), g.transactions());
     }
 
     /** Whether {@code consumer} has consumed (committed) the record with this message id. */
