@@ -59,12 +59,13 @@ public interface SandboxConfig {
     boolean warmUp();
 
     /**
-     * The sandbox threads' nice value on Linux, 0-19 (0: the same priority as the service's other threads). The
-     * sandbox is the pipeline's CPU-bound work; on a machine it shares with the other services (deploy/local, one
-     * node) a higher value lets their short bursts between LLM calls run first, so their calls stay in flight, while
-     * the sandbox still gets every cycle nobody else wants. Ignored where the platform has no per-thread nice value.
+     * The sandbox threads' nice value on Linux, 0-19 (0, the default: the same priority as the service's other
+     * threads). The sandbox is the pipeline's CPU-bound work; on a machine it shares with the other services a higher
+     * value lets their short bursts run first while the sandbox still gets every cycle nobody else wants. Opt-in:
+     * ThroughputBenchmark's "nice" part measured no consistent gain for the LLM stages on two cores (see
+     * docs/operations.md). Ignored where the platform has no per-thread nice value.
      */
-    @WithDefault("10")
+    @WithDefault("0")
     int nice();
 
     default SandboxLimits limits() {
