@@ -72,13 +72,7 @@ public class PanacheCompletionStore implements CompletionStore {
             if (!isDuplicateKey(e)) {
                 throw e;
             }
-            int stored = 0;
-            for (CachedCompletion c : completions) {
-                if (putIfAbsent(c)) {
-                    stored++;
-                }
-            }
-            return stored;
+            return CompletionStore.super.putAllIfAbsent(completions);
         }
     }
 
