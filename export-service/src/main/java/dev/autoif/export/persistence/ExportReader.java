@@ -7,6 +7,7 @@ import dev.autoif.export.domain.JudgedSample;
 import dev.autoif.export.domain.PairRule;
 import dev.autoif.export.domain.VerifiedSample;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -109,7 +110,15 @@ public class ExportReader {
                 || AcceptedInstructionRow.count("runId", runId) > 0;
     }
 
+    /**
+     * What the service holds for a run. A paper-size run's counts walk ~800k case pairs and ~120k responses: the kept
+     * judgements and the prompts with a chosen and a rejected response are counted off indexes (V2026.12.02.50; on
+     * the finished paper-size run's database, warm: 950 ms -> 29 ms and 1,093 ms -> 226 ms, all six counts 4.8 s ->
+     * 1.9 s), and on a loaded machine the read may take longer than the default transaction timeout, where it ended
+     * as a 500 (15 times in that run while its stages were busiest).
+     */
     @Transactional
+    @TransactionConfiguration(timeout = COUNT_TIMEOUT_S)
     public ExportCounts counts(String runId) {
         Number prompts = (Number) em.createQuery("select count(*) from (select v.instructionId as i from"
                 + " VerifiedResponseRow v where v.runId = :run group by v.instructionId, v.queryId"
@@ -122,6 +131,8 @@ public class ExportReader {
                 CasePairRow.count("runId = ?1 and instructionId in (select a.instructionId from"
                         + " AcceptedInstructionRow a where a.runId = ?1)", runId));
     }
+
+    static final int COUNT_TIMEOUT_S = 600;
 
     private static String where(List<String> order, boolean after) {
         return "runId = :run" + (after ? " and " + Keyset.after(order) : "");

@@ -9,6 +9,7 @@ import dev.autoif.instruction.config.InstructionConfig;
 import dev.autoif.platform.messaging.KafkaMessages;
 import dev.autoif.platform.messaging.Progress;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -52,13 +53,23 @@ public class Publisher {
         await(Progress.send(progress, messageId, delta), config.pipelinePublishTimeout());
     }
 
+    /** Keyed by instruction id; the message id is derived from it, so a re-publish is recognisable. */
+    private CompletionStage<Void> send(InstructionCandidate c) {
+        return KafkaMessages.send(candidates, c.instructionId(), Envelope.of("candidate:" + c.instructionId(),
+                c.runId(), MessageType.InstructionCandidate, c));
+    }
+
     /**
-     * Keyed by instruction id; the message id is derived from it, so a re-publish is recognisable. A pipeline record:
-     * waits up to {@code pipeline-publish-timeout}.
+     * One instruction's functions: its candidate (when any function parsed) and its progress delta, sent together and
+     * both awaited (one round trip to the broker, not two). A pipeline record: waits up to
+     * {@code pipeline-publish-timeout}.
      */
-    public void candidate(InstructionCandidate c) {
-        await(KafkaMessages.send(candidates, c.instructionId(), Envelope.of("candidate:" + c.instructionId(),
-                c.runId(), MessageType.InstructionCandidate, c)), config.pipelinePublishTimeout());
+    public void generated(Optional<InstructionCandidate> candidate, String progressId, StageProgress delta) {
+        CompletionStage<Void> sent = candidate.map(this::send).orElse(null);
+        await(Progress.send(progress, progressId, delta), config.pipelinePublishTimeout());
+        if (sent != null) {
+            await(sent, config.pipelinePublishTimeout());
+        }
     }
 
     private void await(CompletionStage<Void> sent) {

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import org.jboss.logging.Logger;
 
 /**
@@ -83,17 +84,20 @@ public class RunProcessor {
         }
     }
 
-    /** Several instructions at once; the first failure stops the rest and is rethrown. */
+    /**
+     * Several instructions at once; the first failure stops the rest and is rethrown. {@code instructions-in-flight}
+     * bounds the instructions between their budget check and their LLM answer (so a run paused by its budget makes
+     * at most that many calls more); publishing and storing an answered instruction happen outside that bound, on
+     * as many threads again, so the LLM client is asked for the next instruction while the last one is published
+     * (with the two bounded together, the broker's and the database's round trips left the client's slots idle).
+     */
     private void generateAll(RunSpec spec, List<Instruction> pending) {
         int parallel = Math.max(1, config.worker().instructionsInFlight());
-        try (ExecutorService pool = Executors.newFixedThreadPool(parallel, Thread.ofVirtual().factory())) {
+        Semaphore asking = new Semaphore(parallel);
+        try (ExecutorService pool = Executors.newFixedThreadPool(2 * parallel, Thread.ofVirtual().factory())) {
             List<Future<?>> futures = new ArrayList<>();
             for (Instruction i : pending) {
-                futures.add(pool.submit(() -> {
-                    if (mayGoOnWithinBudget(spec.runId())) {
-                        generate(spec, i);
-                    }
-                }));
+                futures.add(pool.submit(() -> generate(spec, i, asking)));
             }
             for (Future<?> f : futures) {
                 try {
@@ -147,13 +151,22 @@ public class RunProcessor {
         }
     }
 
-    private void generate(RunSpec spec, Instruction instruction) {
-        GeneratedFunctions g = functionWriter.write(spec, instruction);
-        g.candidate().ifPresent(publisher::candidate);
+    private void generate(RunSpec spec, Instruction instruction, Semaphore asking) {
+        GeneratedFunctions g;
+        asking.acquireUninterruptibly();
+        try {
+            if (!mayGoOnWithinBudget(spec.runId())) {
+                return;
+            }
+            g = functionWriter.write(spec, instruction);
+        } finally {
+            asking.release();
+        }
         Map<String, Long> dropped = g.candidate().isPresent() ? Map.of()
                 : Map.of(CandidateAssembler.NO_PARSABLE_FUNCTION, 1L);
-        publisher.progress("function-generation:" + instruction.instructionId(), progress(spec.runId(),
-                Stage.FUNCTION_GENERATION, 1, g.candidate().isPresent() ? 1 : 0, dropped, g.usage(), false));
+        publisher.generated(g.candidate(), "function-generation:" + instruction.instructionId(),
+                progress(spec.runId(), Stage.FUNCTION_GENERATION, 1, g.candidate().isPresent() ? 1 : 0, dropped,
+                        g.usage(), false));
         store.markGenerated(instruction.instructionId(), g.requested(), g.unparsable(),
                 g.candidate().map(c -> c.functions().size()).orElse(0),
                 g.candidate().map(InstructionCandidate::cases).map(List::size).orElse(0), g.answerKeys());

@@ -3,6 +3,8 @@ package dev.autoif.instruction.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.autoif.contracts.InstructionCandidate;
+import dev.autoif.contracts.InstructionOrigin;
 import dev.autoif.contracts.RunSpec;
 import dev.autoif.contracts.Stage;
 import dev.autoif.contracts.StageProgress;
@@ -11,6 +13,7 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -113,5 +116,26 @@ class PublisherTest {
         assertThatThrownBy(() -> publisher.progress("p-2", new StageProgress("run-2", Stage.FUNCTION_GENERATION, 1,
                 1, Map.of(), 1, 10, 20, false))).isInstanceOf(PublishException.class)
                 .hasMessageContaining("within PT0.3S");
+    }
+
+    @Test
+    void anInstructionsCandidateAndProgressAreBothSentBeforeEitherIsAcknowledged() throws Exception {
+        SlowBroker broker = new SlowBroker(60_000, timer);
+        Publisher publisher = new Publisher(broker, broker, broker,
+                config(Duration.ofMillis(100), Duration.ofSeconds(30)));
+        InstructionCandidate candidate = new InstructionCandidate("i-1", "run-1", "Answer in English.",
+                InstructionOrigin.SEED, List.of(), List.of(), 1, 0);
+        Thread publishing = Thread.ofVirtual().start(() -> publisher.generated(Optional.of(candidate), "p-3",
+                new StageProgress("run-1", Stage.FUNCTION_GENERATION, 1, 1, Map.of(), 1, 10, 20, false)));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (broker.sent.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        // sent one after the other, the second would wait for the first's acknowledgement (a minute away here)
+        assertThat(broker.sent).hasSize(2);
+        assertThat(publishing.isAlive()).isTrue();
+        broker.sent.forEach(Message::ack);
+        publishing.join(10_000);
+        assertThat(publishing.isAlive()).isFalse();
     }
 }
