@@ -69,18 +69,26 @@ class ThroughputBenchmark {
                 for (Held h : HELD) {
                     atLimit.add(held(stack, h, seed++));
                 }
-                // response sampling asks for 4 answers a call: the clients' static tokens-per-minute ceiling
-                // (200,000, a provider tier's limit), not their concurrency, may bound it; once more without them
-                stack.stop(Service.QUERY);
-                stack.restart(Service.QUERY, Duration.ofMinutes(2), Map.of("AUTOIF_LLM_TOKENS_PER_MINUTE", "0",
-                        "AUTOIF_LLM_REQUESTS_PER_MINUTE", "0"));
-                Held sampling = HELD.stream().filter(h -> h.stage().equals("QUERY_SAMPLING")).findFirst()
-                        .orElseThrow();
-                StageRate lifted = held(stack, sampling, seed++);
-                atLimit.add(new StageRate(lifted.stage() + " (no static TPM/RPM)", lifted.calls(), lifted.seconds(),
-                        lifted.peakInFlight(), lifted.tokens()));
-                stack.stop(Service.QUERY);
-                stack.restart(Service.QUERY, Duration.ofMinutes(2));
+                // the clients' static ceilings (200,000 tokens and 500 requests a minute, a small provider tier's)
+                // are a limit of their own, below max-concurrency / latency at 500 ms (960 requests a minute): function
+                // generation (3 answers of ~250 tokens a call) and response sampling (4 answers) may meet the tokens,
+                // and the judge the requests, once the runs before it (each held run goes through the judge) have
+                // drained its bucket; once more without them
+                Map<String, Service> lift = new LinkedHashMap<>();
+                lift.put("FUNCTION_GENERATION", Service.INSTRUCTION);
+                lift.put("QUERY_SAMPLING", Service.QUERY);
+                lift.put("JUDGE", Service.JUDGE);
+                for (Map.Entry<String, Service> e : lift.entrySet()) {
+                    stack.stop(e.getValue());
+                    stack.restart(e.getValue(), Duration.ofMinutes(2), Map.of("AUTOIF_LLM_TOKENS_PER_MINUTE", "0",
+                            "AUTOIF_LLM_REQUESTS_PER_MINUTE", "0"));
+                    Held stage = HELD.stream().filter(h -> h.stage().equals(e.getKey())).findFirst().orElseThrow();
+                    StageRate lifted = held(stack, stage, seed++);
+                    atLimit.add(new StageRate(lifted.stage() + " (no static TPM/RPM)", lifted.calls(),
+                            lifted.seconds(), lifted.peakInFlight(), lifted.tokens()));
+                    stack.stop(e.getValue());
+                    stack.restart(e.getValue(), Duration.ofMinutes(2));
+                }
                 report.append(report("each LLM stage at its own limit (its calls held at the simulator until the"
                         + " stage before it was done, then released)", atLimit));
             }
@@ -157,15 +165,20 @@ class ThroughputBenchmark {
     /**
      * A stage measured at its own limit: its prompt kinds held at the simulator until the funnel says stage
      * {@code after} is done (so that the stage's whole input is queued and its service's calls wait at the
-     * simulator), then released.
+     * simulator), then released. {@code rounds}: the run's self-instruct rounds (enough uncached calls for a rate).
      */
-    record Held(String stage, List<PromptKind> kinds, String after) {
+    record Held(String stage, List<PromptKind> kinds, String after, int rounds) {
+        Held(String stage, List<PromptKind> kinds, String after) {
+            this(stage, kinds, after, HELD_ROUNDS);
+        }
     }
 
     static final List<Held> HELD = List.of(
             new Held("FUNCTION_GENERATION", List.of(PromptKind.VERIFICATION_FUNCTION), "SELF_INSTRUCT"),
+            // only new instructions' functions are back-translated uncached (the seeds' come from the LLM cache):
+            // 6-11 calls at 4 rounds, too few for a rate
             new Held("BACK_TRANSLATION", List.of(PromptKind.BACK_TRANSLATION, PromptKind.NLI_CLASSIFY),
-                    "CROSS_VALIDATION"),
+                    "CROSS_VALIDATION", 16),
             new Held("QUERY_SAMPLING", List.of(PromptKind.RESPONSE), "BACK_TRANSLATION"),
             new Held("JUDGE", List.of(PromptKind.JUDGE), "REJECTION"));
 
@@ -188,7 +201,7 @@ class ThroughputBenchmark {
         String runId;
         try {
             runId = api.expect(api.submitRun(url, Map.of("name", "bench-held-" + seed, "parameters",
-                    heldSpec(seed), "corpusId", "sample")), 201, "POST /runs").path("runId").asText();
+                    heldSpec(seed, h.rounds()), "corpusId", "sample")), 201, "POST /runs").path("runId").asText();
             long t0 = System.nanoTime();
             while (!stageDone(api.expect(api.get(url + "/" + runId), 200, "run"), h.after())
                     && (System.nanoTime() - t0) / 1_000_000 < MAX_HOLD_MS) {
@@ -284,13 +297,14 @@ class ThroughputBenchmark {
     }
 
     /**
-     * The held runs' spec: {@link #spec}'s with {@value #HELD_ROUNDS} self-instruct rounds. With one round only ~4
+     * The held runs' spec: {@link #spec}'s with {@code rounds} self-instruct rounds ({@value #HELD_ROUNDS} unless a
+     * stage needs more). With one round only ~4
      * instructions a run reach back-translation uncached (the seeds' own come from the LLM cache), too few calls
      * for a rate: the stage's 8 calls took two latencies whatever its concurrency.
      */
-    private static Map<String, Object> heldSpec(long seed) {
+    private static Map<String, Object> heldSpec(long seed, int rounds) {
         Map<String, Object> spec = new LinkedHashMap<>(spec(seed));
-        spec.put("selfInstructRounds", HELD_ROUNDS);
+        spec.put("selfInstructRounds", rounds);
         return spec;
     }
 

@@ -127,7 +127,7 @@ class CostControlTest {
         JsonPath paused = get(capped);
         long callsAtPause = paused.getLong("llmCalls");
         double spentAtPause = paused.getDouble("cost.pricedUsd");
-        assertThat(callsAtPause - callsWhenPaused).isLessThanOrEqualTo(IN_FLIGHT_WINDOW);
+        assertThat(callsAtPause - callsWhenPaused).isLessThanOrEqualTo(inFlightWindow);
         await().pollDelay(Duration.ofSeconds(3)).atMost(RUN_TIMEOUT).until(() -> true);
         JsonPath still = get(capped);
         assertThat(still.getString("status")).isEqualTo("budget-exhausted");
@@ -153,8 +153,9 @@ class CostControlTest {
         given().contentType(ContentType.JSON).body("{}").when().patch("/runs/" + capped).then().statusCode(400);
     }
 
-    /** autoif.instruction.worker.instructions-in-flight: function generations under way at once. */
-    private static final long IN_FLIGHT_WINDOW = 8;
+    /** Function generations past their budget check at once. */
+    @ConfigProperty(name = "autoif.instruction.worker.instructions-in-flight")
+    long inFlightWindow;
 
     private static JsonPath estimate(long seed) {
         return given().contentType(ContentType.JSON).body(spec("estimate", seed, ", \"dryRun\": true"))

@@ -82,8 +82,12 @@ public interface InstructionConfig {
         @WithDefault("2")
         int runs();
 
-        /** Instructions of one run whose functions are generated at the same time (the LLM client's limits apply). */
-        @WithDefault("8")
+        /**
+         * Instructions of one run between their budget check and their LLM answer at the same time (the LLM client's
+         * limits apply on top). Twice the client's default concurrency: an instruction's cache lookup and store are
+         * outside the client's slots, and with as many instructions as slots those slots waited on them.
+         */
+        @WithDefault("16")
         int instructionsInFlight();
     }
 
