@@ -47,6 +47,10 @@ class GenerationTest {
     @Inject
     RunWorker worker;
 
+    /** Function generations past their budget (and cancel) check at once. */
+    @ConfigProperty(name = "autoif.instruction.worker.instructions-in-flight")
+    long inFlight;
+
     @ConfigProperty(name = "autoif.llm.base-url")
     String llmBaseUrl;
 
@@ -185,10 +189,11 @@ class GenerationTest {
     @Test
     void cancellingARunStopsItsFunctionGeneration() {
         sim.latency("fixed:1500");
+        // more instructions than instructions-in-flight, so that some were never started when the cancel landed
         String runId = RunApiTest.submit("""
                 {"name": "cancelled midway", "seedInstructions": ["Answer with at most 70 words.",
                   "Do not use the letter q.", "End your response with an exclamation mark."],
-                 "parameters": {"selfInstructRounds": 2, "functionsPerInstruction": 3, "seed": 47}}
+                 "parameters": {"selfInstructRounds": 12, "functionsPerInstruction": 3, "seed": 47}}
                 """);
         await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(50))
                 .until(() -> get(runId).getLong("generation.instructions") > 0);
@@ -198,8 +203,8 @@ class GenerationTest {
         JsonPath run = get(runId);
         assertThat(run.getString("status")).isEqualTo("cancelled");
         // At most the instructions already in flight when the cancel landed were finished.
-        assertThat(run.getLong("generation.instructions")).isGreaterThan(8);
-        assertThat(run.getLong("generation.generated")).isLessThanOrEqualTo(8);
+        assertThat(run.getLong("generation.instructions")).isGreaterThan(inFlight);
+        assertThat(run.getLong("generation.generated")).isLessThanOrEqualTo(inFlight);
         assertThat(store.resumableRunIds()).doesNotContain(runId);
     }
 
