@@ -24,6 +24,7 @@ public final class Settings {
     private volatile long batchWindowMillis = DEFAULT_BATCH_WINDOW_MILLIS;
     /** Guarded by {@code this}. */
     private final EnumSet<PromptKind> held = EnumSet.noneOf(PromptKind.class);
+    private int waitingHeld;
 
     /** A batch stays in progress this long before it is answered, by default. */
     public static final long DEFAULT_BATCH_DELAY_MILLIS = 200;
@@ -118,9 +119,22 @@ public final class Settings {
 
     /** Returns at once unless {@code kind} is held; then when it is released. */
     public synchronized void awaitRelease(PromptKind kind) throws InterruptedException {
-        while (held.contains(kind)) {
-            wait();
+        if (!held.contains(kind)) {
+            return;
         }
+        waitingHeld++;
+        try {
+            while (held.contains(kind)) {
+                wait();
+            }
+        } finally {
+            waitingHeld--;
+        }
+    }
+
+    /** Requests waiting for their kind's release now (a benchmark releases once its stage's client is full). */
+    public synchronized int waitingHeld() {
+        return waitingHeld;
     }
 
     public Latency latency() {

@@ -29,12 +29,14 @@ class WireTest extends SimulatorTestBase {
             Thread.sleep(300);
             assertThat(held).noneMatch(java.util.concurrent.Future::isDone);
             assertThat(sim.stats().snapshot().kind(PromptKind.JUDGE).requests()).isZero();
+            assertThat(sim.settings().waitingHeld()).isEqualTo(2);
             sim.settings().releaseHeld();
             for (var f : held) {
                 assertThat(f.get(20, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
             }
             assertThat(sim.stats().snapshot().kind(PromptKind.JUDGE).requests()).isEqualTo(2);
             assertThat(sim.stats().snapshot().kind(PromptKind.RESPONSE).requests()).isEqualTo(1);
+            assertThat(sim.settings().waitingHeld()).isZero();
         } finally {
             sim.settings().releaseHeld();
             pool.shutdownNow();
