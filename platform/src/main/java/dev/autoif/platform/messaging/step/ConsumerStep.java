@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +43,7 @@ public class ConsumerStep {
     private final Outbox outbox;
     private final MessagingConfig config;
     private final MeterRegistry meters;
+    private final DatabaseOutage outage;
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final Map<String, GroupCommit> groups = new ConcurrentHashMap<>();
 
@@ -49,7 +51,8 @@ public class ConsumerStep {
     static final int MAX_GROUP = 64;
 
     public ConsumerStep(Idempotency idempotency, RunSpecs runSpecs, Outbox outbox, MessagingConfig config,
-            MeterRegistry meters) {
+            MeterRegistry meters, DatabaseOutage outage) {
+        this.outage = outage;
         this.idempotency = idempotency;
         this.runSpecs = runSpecs;
         this.outbox = outbox;
@@ -89,31 +92,58 @@ public class ConsumerStep {
     static final String DEAD_LETTERED = "autoif.consumer.dead.lettered";
 
     /**
-     * A database that is briefly unreachable (connections exhausted, a fail-over) is not a reason to dead-letter a
-     * record: it is processed again a few times, with backoff, before the failure goes to the dead-letter topic.
-     * Redoing the work is safe (idempotent; the LLM cache answers what was already asked).
+     * A database that is unreachable (connections exhausted, a fail-over, a restart) is not a reason to dead-letter a
+     * record: it is processed again, with a backoff doubling up to {@code database-retry-max-backoff}, until the
+     * database answers or {@code database-outage-limit} has passed, and the service reports not ready meanwhile
+     * ({@link DatabaseOutage}). Redoing the work is safe (idempotent; the LLM cache answers what was already asked).
      */
     private <I> String processRetryingTransientFailures(StepWork<I> work, Envelope<I> in, I payload) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return process(work, in, payload);
-            } catch (RuntimeException e) {
-                if (attempt > TRANSIENT_RETRIES || !transientDatabaseFailure(e)) {
-                    throw e;
-                }
-                LOG.warnf("%s: %s on %s, trying again (%d of %d)", work.name(), e.toString(), in.messageId(), attempt,
-                        TRANSIENT_RETRIES);
+        long firstFailure = 0;
+        boolean waiting = false;
+        try {
+            for (int attempt = 1; ; attempt++) {
                 try {
-                    Thread.sleep(1000L << (attempt - 1));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
+                    return process(work, in, payload);
+                } catch (RuntimeException e) {
+                    if (!transientDatabaseFailure(e)) {
+                        throw e;
+                    }
+                    long now = System.nanoTime();
+                    if (!waiting) {
+                        firstFailure = now;
+                        waiting = true;
+                        outage.enter(work.name());
+                    }
+                    if (now - firstFailure >= config.databaseOutageLimit().toNanos()) {
+                        LOG.errorf("%s: the database stayed unavailable for %s, dead-lettering %s: %s", work.name(),
+                                config.databaseOutageLimit(), in.messageId(), e.toString());
+                        throw e;
+                    }
+                    Duration backoff = backoff(attempt);
+                    if (attempt <= 3 || attempt % 10 == 0) {
+                        LOG.warnf("%s: %s on %s, trying again in %s (attempt %d)", work.name(), e.toString(),
+                                in.messageId(), backoff, attempt);
+                    }
+                    try {
+                        Thread.sleep(backoff);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
                 }
+            }
+        } finally {
+            if (waiting) {
+                outage.leave(work.name());
             }
         }
     }
 
-    private static final int TRANSIENT_RETRIES = 4;
+    private Duration backoff(int attempt) {
+        Duration max = config.databaseRetryMaxBackoff();
+        Duration d = config.databaseRetryBackoff().multipliedBy(1L << Math.min(attempt - 1, 20));
+        return d.compareTo(max) > 0 ? max : d;
+    }
 
     static boolean transientDatabaseFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

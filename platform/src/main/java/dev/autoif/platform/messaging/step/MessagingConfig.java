@@ -15,6 +15,26 @@ public interface MessagingConfig {
     @WithDefault("60s")
     Duration runSpecWait();
 
+    /**
+     * A record whose work meets an unavailable database (connection refused or lost, pool exhausted, too many
+     * clients) is processed again, after a backoff that starts here and doubles up to
+     * {@link #databaseRetryMaxBackoff}, for as long as {@link #databaseOutageLimit}: an outage costs time, not
+     * records. Meanwhile the service reports not ready ({@link DatabaseOutage}).
+     */
+    @WithDefault("1s")
+    Duration databaseRetryBackoff();
+
+    @WithDefault("30s")
+    Duration databaseRetryMaxBackoff();
+
+    /**
+     * How long one record waits for the database before it goes to the dead-letter topic after all. Keep it below
+     * {@code mp.messaging.connector.smallrye-kafka.throttled.unprocessed-record-max-age.ms} (1 h), past which the
+     * channel itself reports a record stuck.
+     */
+    @WithDefault("20m")
+    Duration databaseOutageLimit();
+
     /** The outbox relay. */
     Outbox outbox();
 

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,9 @@ class ConsumerStepTest {
 
     @Inject
     RunSpecs runSpecs;
+
+    @Inject
+    DatabaseOutage outage;
 
     @AfterEach
     void openGate() {
@@ -159,6 +163,36 @@ class ConsumerStepTest {
         publish(spec.withBudget(1.0, false), "run:" + runId + ":resumed");
         assertThat(outputs(runId, 1, WAIT)).singleElement().satisfies(r -> assertThat(
                 EnvelopeCodec.decode(r.value(), MessageType.StageProgress).messageId()).isEqualTo("out:" + messageId));
+    }
+
+    @Test
+    void aRecordWaitsOutADatabaseOutageWithTheServiceNotReadyAndIsDeadLetteredOnlyPastTheLimit() {
+        // more failures than the step once retried (4) before dead-lettering; backoff 50 ms doubling to 200 ms here
+        String runId = run(false);
+        StepTestConsumer.databaseDown.put(runId, new AtomicInteger(12));
+        String messageId = "db-" + UUID.randomUUID();
+        send(runId, messageId, delta(runId));
+        await().atMost(WAIT).until(() -> outage.check().getStatus() == HealthCheckResponse.Status.DOWN);
+        assertThat(outage.check().getData().orElseThrow().get("step-test")).isEqualTo(1L);
+        assertThat(outputs(runId, 1, WAIT)).singleElement().satisfies(r -> assertThat(
+                EnvelopeCodec.decode(r.value(), MessageType.StageProgress).messageId()).isEqualTo("out:" + messageId));
+        assertThat(StepTestConsumer.databaseDown.get(runId).get()).isNegative();
+        await().atMost(WAIT).until(() -> outage.check().getStatus() == HealthCheckResponse.Status.UP);
+        assertThat(TopicProbe.read("step.test.dlq", 1, r -> runId.equals(r.key()), Duration.ofSeconds(1))).isEmpty();
+
+        // an outage longer than database-outage-limit (4 s here): the record goes to the dead-letter topic after all
+        String longer = run(false);
+        StepTestConsumer.databaseDown.put(longer, new AtomicInteger(Integer.MAX_VALUE));
+        long sent = System.nanoTime();
+        send(longer, "db-long-" + UUID.randomUUID(), delta(longer));
+        List<ConsumerRecord<String, String>> dead = TopicProbe.read("step.test.dlq", 1,
+                r -> longer.equals(r.key()), WAIT);
+        assertThat(dead).singleElement().satisfies(r -> assertThat(new String(r.headers()
+                .lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8)).contains("storing failed"));
+        assertThat(Duration.ofNanos(System.nanoTime() - sent)).isGreaterThanOrEqualTo(Duration.ofSeconds(4));
+        StepTestConsumer.databaseDown.remove(longer);
+        assertThat(outputs(longer, 1, Duration.ofSeconds(1))).isEmpty();
+        await().atMost(WAIT).until(() -> outage.check().getStatus() == HealthCheckResponse.Status.UP);
     }
 
     @Test

@@ -9,9 +9,12 @@ import dev.autoif.contracts.StageProgress;
 import dev.autoif.platform.messaging.Progress;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLTransientConnectionException;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -25,6 +28,9 @@ public class StepTestConsumer implements StepWork<StageProgress> {
 
     // static: the test holds a client proxy, whose fields are not the bean's
     static volatile CountDownLatch gate = new CountDownLatch(0);
+
+    /** Per run id: how many more times its records' work meets an unavailable database. */
+    static final Map<String, AtomicInteger> databaseDown = new ConcurrentHashMap<>();
 
     private final ConsumerStep step;
 
@@ -76,6 +82,11 @@ public class StepTestConsumer implements StepWork<StageProgress> {
 
     @Override
     public StepOutcome process(Envelope<StageProgress> in, RunSpec spec) {
+        AtomicInteger down = databaseDown.get(in.payload().runId());
+        if (down != null && down.getAndDecrement() > 0) {
+            throw new IllegalStateException("storing failed", new SQLTransientConnectionException(
+                    "Unable to acquire JDBC Connection (test)"));
+        }
         try {
             if (!gate.await(30, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("gate never opened");
