@@ -24,12 +24,12 @@ final class BudgetScenario {
 
     /**
      * One in-flight window: the LLM calls that may still start once the run is paused. instruction-service lets
-     * {@code worker.instructions-in-flight} (16) instructions past their budget check (its client runs 8 of them at
+     * {@code worker.instructions-in-flight} (32) instructions past their budget check (its client runs 8 of them at
      * once, the rest start after it); each of the other three services that call the LLM (nli, query, judge) lets
      * at most {@code autoif.llm.max-concurrency} (8, the default) calls run at once, and a paused run holds every
      * record and instruction it has not started.
      */
-    static final int IN_FLIGHT_WINDOW = 16 + 3 * 8;
+    static final int IN_FLIGHT_WINDOW = 32 + 3 * 8;
 
     /** How long spend must stay unchanged to count as stopped. */
     static final Duration QUIET = Duration.ofSeconds(5);

@@ -55,6 +55,9 @@ class ThroughputBenchmark {
         // -Dbench.parts=whole,held,nice (default all): the whole run against its baseline, each LLM stage at its own
         // limit, and the stages before the sandbox held again with the sandbox threads at nice 10
         List<String> parts = List.of(System.getProperty("bench.parts", "whole,held,nice").split(","));
+        // -Dbench.stages=FUNCTION_GENERATION,... (default all): which stages the held and nice parts measure
+        List<String> stages = List.of(System.getProperty("bench.stages", "").split(","));
+        List<Held> held = HELD.stream().filter(h -> stages.contains("") || stages.contains(h.stage())).toList();
         try (Stack stack = Stack.start(root, work, 7, Duration.ofMinutes(4))) {
             stack.simulator().settings().latency(Latency.parse("fixed:" + LATENCY_MS));
             // a first run warms every service's JIT, connection pools and topics up; not measured (the baseline runs
@@ -66,7 +69,7 @@ class ThroughputBenchmark {
             long seed = 50;
             List<StageRate> atLimit = new ArrayList<>();
             if (parts.contains("held")) {
-                for (Held h : HELD) {
+                for (Held h : held) {
                     atLimit.add(held(stack, h, seed++));
                 }
                 // the clients' static ceilings (200,000 tokens and 500 requests a minute, a small provider tier's)
@@ -78,6 +81,7 @@ class ThroughputBenchmark {
                 lift.put("FUNCTION_GENERATION", Service.INSTRUCTION);
                 lift.put("QUERY_SAMPLING", Service.QUERY);
                 lift.put("JUDGE", Service.JUDGE);
+                lift.keySet().retainAll(held.stream().map(Held::stage).toList());
                 for (Map.Entry<String, Service> e : lift.entrySet()) {
                     stack.stop(e.getValue());
                     stack.restart(e.getValue(), Duration.ofMinutes(2), Map.of("AUTOIF_LLM_TOKENS_PER_MINUTE", "0",
@@ -97,7 +101,7 @@ class ThroughputBenchmark {
                 // whose output the sandbox works on, held again, in the same invocation
                 List<StageRate> niced = new ArrayList<>();
                 List<StageRate> level = new ArrayList<>();
-                List<Held> upstream = HELD.stream().filter(h -> !h.stage().equals("JUDGE")).toList();
+                List<Held> upstream = held.stream().filter(h -> !h.stage().equals("JUDGE")).toList();
                 for (Held h : upstream) {
                     // the held part's figures are the default's; measured here only when that part did not run
                     StageRate measured = atLimit.stream().filter(r -> r.stage().equals(h.stage())).findFirst()
@@ -197,6 +201,8 @@ class ThroughputBenchmark {
     private StageRate held(Stack stack, Held h, long seed) {
         String url = stack.url(Service.INSTRUCTION) + "/runs";
         Stats stats = stack.simulator().stats();
+        Service service = SERVICE_OF.get(h.stage());
+        Map<String, double[]> timersBefore = timers(stack, service);
         stack.simulator().settings().hold(h.kinds().toArray(PromptKind[]::new));
         long heldFor;
         String runId;
@@ -222,9 +228,20 @@ class ThroughputBenchmark {
         long calls = 0;
         long last = release;
         long nextRunPoll = release;
+        // the stage's requests in flight at the simulator, sampled at each poll: per second after the release, the
+        // mean in flight and the requests that arrived (a client that stays full shows 8s; gaps show its input)
+        List<long[]> series = new ArrayList<>();
         while (true) {
             Stats.Snapshot now = stats.snapshot();
             long c = h.kinds().stream().mapToLong(k -> now.kind(k).requests() - base.kind(k).requests()).sum();
+            long inFlight = h.kinds().stream().mapToLong(k -> now.kind(k).inFlight()).sum();
+            int second = (int) ((System.nanoTime() - release) / 1_000_000_000);
+            while (series.size() <= second) {
+                series.add(new long[3]);
+            }
+            series.get(second)[0] += inFlight;
+            series.get(second)[1]++;
+            series.get(second)[2] = c;
             if (c > calls) {
                 calls = c;
                 last = System.nanoTime();
@@ -254,7 +271,66 @@ class ThroughputBenchmark {
         System.out.printf("held %s for %.1f s (until %s done): %d calls in %.1f s, ratio %.2f, peak %d, %.0f"
                 + " tokens/s%n", h.stage(), heldFor / 1000.0, h.after(), calls, r.seconds(), r.ratio(), peak,
                 r.tokensPerSecond());
+        StringBuilder perSecond = new StringBuilder();
+        long before = 0;
+        for (int i = 0; i < series.size() && i <= r.seconds(); i++) {
+            long[] b = series.get(i);
+            perSecond.append(String.format(" %d:%.1f/%d", i, b[1] == 0 ? 0.0 : (double) b[0] / b[1], b[2] - before));
+            before = b[2];
+        }
+        System.out.printf("  per second after the release, mean in flight / requests:%s%n", perSecond);
+        // where the stage's service spent its calls' time in this run (its timers' deltas): what keeps a client
+        // that is not full from being fed
+        Map<String, double[]> timersAfter = timers(stack, service);
+        StringBuilder phases = new StringBuilder();
+        timersAfter.forEach((timer, after) -> {
+            double[] start = timersBefore.getOrDefault(timer, new double[2]);
+            double n = after[1] - start[1];
+            if (n > 0) {
+                phases.append(String.format("%n    %-90s %6.0f x %8.1f ms", timer, n,
+                        1000 * (after[0] - start[0]) / n));
+            }
+        });
+        long handled = h.kinds().stream().mapToLong(k -> end.kind(k).handled() - base.kind(k).handled()).sum();
+        long handlingNanos = h.kinds().stream().mapToLong(k -> end.kind(k).handlingNanos()
+                - base.kind(k).handlingNanos()).sum();
+        System.out.printf("  the simulator's own time per request (beyond the latency): %.1f ms over %d requests%n",
+                handled == 0 ? 0.0 : handlingNanos / 1e6 / handled, handled);
+        System.out.printf("  %s, mean time per record:%s%n", service, phases);
         return r;
+    }
+
+    static final Map<String, Service> SERVICE_OF = Map.of("FUNCTION_GENERATION", Service.INSTRUCTION,
+            "BACK_TRANSLATION", Service.NLI, "QUERY_SAMPLING", Service.QUERY, "JUDGE", Service.JUDGE);
+
+    /**
+     * The service's timers that say where an LLM stage's time goes, from its Prometheus metrics: per series, its
+     * sum (s) and count. The LLM client's requests and phases, the consumer step's records and instruction-service's
+     * generation phases.
+     */
+    private Map<String, double[]> timers(Stack stack, Service service) {
+        Map<String, double[]> out = new java.util.TreeMap<>();
+        Api.Reply r = api.getText(stack.url(service) + "/q/metrics");
+        if (r.status() != 200) {
+            return out;
+        }
+        for (String line : r.body().split("\n")) {
+            if (line.startsWith("#") || !(line.startsWith("autoif_llm_request_seconds_")
+                    || line.startsWith("autoif_llm_phase_seconds_") || line.startsWith("autoif_consumer_record_seconds_")
+                    || line.startsWith("autoif_instruction_generation_seconds_"))) {
+                continue;
+            }
+            int space = line.lastIndexOf(' ');
+            String series = line.substring(0, space);
+            boolean sum = series.contains("_seconds_sum");
+            boolean count = series.contains("_seconds_count");
+            if (!sum && !count) {
+                continue;
+            }
+            String key = series.replace("_seconds_sum", "").replace("_seconds_count", "");
+            out.computeIfAbsent(key, k -> new double[2])[sum ? 0 : 1] = Double.parseDouble(line.substring(space + 1));
+        }
+        return out;
     }
 
     private static boolean stageDone(JsonNode run, String stage) {

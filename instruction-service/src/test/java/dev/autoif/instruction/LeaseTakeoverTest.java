@@ -56,6 +56,10 @@ class LeaseTakeoverTest {
     @Inject
     RunWorker worker;
 
+    /** Function generations past their lease check at once: the run needs more instructions than this. */
+    @ConfigProperty(name = "autoif.instruction.worker.instructions-in-flight")
+    long inFlight;
+
     @ConfigProperty(name = "autoif.llm.base-url")
     String llmBaseUrl;
 
@@ -104,7 +108,7 @@ class LeaseTakeoverTest {
         String runId = RunApiTest.submit("""
                 {"name": "lease lost midway", "seedInstructions": ["Answer with at most 80 words.",
                   "Do not use the letter x.", "End your response with a full stop."],
-                 "parameters": {"selfInstructRounds": 2, "functionsPerInstruction": 3, "seed": 53}}
+                 "parameters": {"selfInstructRounds": 6, "functionsPerInstruction": 3, "seed": 53}}
                 """);
         await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(50))
                 .until(() -> store.stats(runId).instructions() > 0);
@@ -113,6 +117,7 @@ class LeaseTakeoverTest {
         await().atMost(Duration.ofSeconds(30)).until(worker::idle);
 
         InstructionStats stopped = store.stats(runId);
+        assertThat(stopped.instructions()).as("more instructions than instructions-in-flight").isGreaterThan(inFlight);
         assertThat(stopped.generated()).as("only instructions already started were finished")
                 .isLessThan(stopped.instructions());
         assertThat(store.find(runId).orElseThrow().state()).as("neither failed nor finished here")

@@ -165,7 +165,9 @@ public class LlmClient {
         }
         InFlight flight = settings.cacheEnabled() ? joinInFlight(keys) : null;
         try {
+            long lookup = nanoClock.getAsLong();
             fromCache(request, keys, out, tally);
+            metrics.phase(request, "cache_lookup", nanoClock.getAsLong() - lookup);
             List<Integer> missing = new ArrayList<>();
             for (int i = 0; i < out.length; i++) {
                 if (out[i] == null) {
@@ -181,7 +183,9 @@ public class LlmClient {
                 List<Integer> rest = missing.size() > 1 && useN() ? fetchTogether(request, missing, out, fresh, tally)
                         : missing;
                 fetchSeparately(request, rest, out, fresh, tally);
+                long storing = nanoClock.getAsLong();
                 store(request, keys, fresh);
+                metrics.phase(request, "cache_store", nanoClock.getAsLong() - storing);
             }
         } finally {
             if (flight != null) {
@@ -477,7 +481,9 @@ public class LlmClient {
         long estimate = TokenEstimator.requestTokens(call.messages(), call.maxTokens(), call.n());
         for (int attempts = 1;; attempts++) {
             TransportFailure failure;
+            long asked = nanoClock.getAsLong();
             try (RequestLimiter.Permit permit = limiter.acquire(estimate)) {
+                metrics.phase(r, "limiter", nanoClock.getAsLong() - asked);
                 metrics.adaptiveDelay(r, permit.adaptiveDelay());
                 tally.calls.incrementAndGet();
                 long start = nanoClock.getAsLong();

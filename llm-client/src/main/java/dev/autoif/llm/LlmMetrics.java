@@ -110,6 +110,18 @@ final class LlmMetrics {
                 .register(registry).increment();
     }
 
+    static final String PHASE = "autoif.llm.phase";
+
+    /**
+     * Time a call spent outside its HTTP requests: {@code cache_lookup}, {@code limiter} (waiting for the static
+     * rate buckets, a concurrency slot and the adaptive limiter), {@code cache_store}.
+     */
+    void phase(LlmRequest r, String phase, long nanos) {
+        Timer.builder(PHASE).description("time LLM calls spent on the cache and waiting for the client's limits")
+                .tags("stage", r.stage().name(), "phase", phase).register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
     /** A request the adaptive limiter held back to stay under the provider's limit. */
     void adaptiveDelay(LlmRequest r, Duration delay) {
         if (delay.isZero()) {

@@ -22,9 +22,14 @@ public final class Stats {
      * @param rateLimited requests refused with 429 because their API key was over its rate limit (not a fault)
      * @param inFlight requests admitted and not yet answered, now
      * @param peakInFlight the most requests in flight at once since the last reset
+     * @param handled online requests answered (a status line written)
+     * @param handlingNanos the simulator's own wall time on those, from the request's arrival to its answer written,
+     *     less the latency it slept, the slow fault's wait and a held kind's wait for its release: what a client
+     *     waits for beyond the latency on a busy machine
      */
     public record Counters(long requests, long choices, long promptTokens, long completionTokens,
-            Map<String, Long> faults, long rateLimited, long inFlight, long peakInFlight) {
+            Map<String, Long> faults, long rateLimited, long inFlight, long peakInFlight, long handled,
+            long handlingNanos) {
 
         public long totalTokens() {
             return promptTokens + completionTokens;
@@ -65,12 +70,14 @@ public final class Stats {
         final AtomicLong completionTokens = new AtomicLong();
         final ConcurrentHashMap<Fault, AtomicLong> faults = new ConcurrentHashMap<>();
         final AtomicLong rateLimited = new AtomicLong();
+        final AtomicLong handled = new AtomicLong();
+        final AtomicLong handlingNanos = new AtomicLong();
 
         Counters snapshot(Gauge g) {
             Map<String, Long> f = new TreeMap<>();
             faults.forEach((k, v) -> f.put(k.wireName(), v.get()));
             return new Counters(requests.get(), choices.get(), promptTokens.get(), completionTokens.get(), Map.copyOf(f),
-                    rateLimited.get(), g.now.get(), g.peak.get());
+                    rateLimited.get(), g.now.get(), g.peak.get(), handled.get(), handlingNanos.get());
         }
     }
 
@@ -123,6 +130,13 @@ public final class Stats {
         };
     }
 
+    /** An online request of {@code kind} answered after {@code nanos} of the simulator's own time (see Counters). */
+    public void handled(PromptKind kind, long nanos) {
+        Live l = live.get(kind);
+        l.handled.incrementAndGet();
+        l.handlingNanos.addAndGet(nanos);
+    }
+
     public void rateLimited(PromptKind kind) {
         live.get(kind).rateLimited.incrementAndGet();
     }
@@ -168,6 +182,8 @@ public final class Stats {
         long p = 0;
         long t = 0;
         long limited = 0;
+        long handled = 0;
+        long handlingNanos = 0;
         Map<String, Long> f = new TreeMap<>();
         for (PromptKind k : PromptKind.values()) {
             Counters s = live.get(k).snapshot(inFlight.get(k));
@@ -177,10 +193,12 @@ public final class Stats {
             p += s.promptTokens();
             t += s.completionTokens();
             limited += s.rateLimited();
+            handled += s.handled();
+            handlingNanos += s.handlingNanos();
             s.faults().forEach((name, n) -> f.merge(name, n, Long::sum));
         }
         return new Snapshot(new Counters(r, c, p, t, Map.copyOf(f), limited, totalInFlight.now.get(),
-                totalInFlight.peak.get()), by, new BatchCounters(files.get(), batches.get(), batchLines.get()));
+                totalInFlight.peak.get(), handled, handlingNanos), by, new BatchCounters(files.get(), batches.get(), batchLines.get()));
     }
 
     public void reset() {

@@ -165,6 +165,23 @@ class WireTest extends SimulatorTestBase {
     }
 
     @Test
+    void theSimulatorsOwnTimeLeavesOutTheLatencyItSlept() throws Exception {
+        sim.settings().latency(Latency.parse("fixed:400"));
+        try {
+            long t0 = System.nanoTime();
+            assertThat(client.chat(PROMPT, 2, 7).status()).isEqualTo(200);
+            long wall = System.nanoTime() - t0;
+            Stats.Counters c = sim.stats().snapshot().kind(PromptKind.RESPONSE);
+            assertThat(c.handled()).isEqualTo(1);
+            // the exchange took at least the 400 ms it slept; what the simulator did besides is the rest at most
+            assertThat(wall).isGreaterThanOrEqualTo(Duration.ofMillis(400).toNanos());
+            assertThat(c.handlingNanos()).isPositive().isLessThanOrEqualTo(wall - Duration.ofMillis(400).toNanos());
+        } finally {
+            sim.settings().latency(Latency.NONE);
+        }
+    }
+
+    @Test
     void statsCountByKindAndReset() throws Exception {
         client.chat(PROMPT, 3, 0);
         client.chat(Prompts.nli("Answer with at most 50 words.", "Answer with at most 50 words."), 1, 0);

@@ -84,10 +84,11 @@ public interface InstructionConfig {
 
         /**
          * Instructions of one run between their budget check and their LLM answer at the same time (the LLM client's
-         * limits apply on top). Twice the client's default concurrency: an instruction's cache lookup and store are
-         * outside the client's slots, and with as many instructions as slots those slots waited on them.
+         * limits apply on top). Four times the client's default concurrency: an instruction's run read, cache lookup
+         * and cache store are outside the client's slots, and on a loaded machine they took 0.5-2.2 s an instruction
+         * (autoif.instruction.generation, autoif.llm.phase), which twice the slots did not cover.
          */
-        @WithDefault("16")
+        @WithDefault("32")
         int instructionsInFlight();
     }
 

@@ -16,6 +16,7 @@ import dev.autoif.instruction.messaging.Publisher;
 import dev.autoif.instruction.persistence.RunStore;
 import dev.autoif.instruction.persistence.StoredRun;
 import dev.autoif.llm.LlmUsage;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,9 +46,11 @@ public class RunProcessor {
     private final FunctionWriter functionWriter;
     private final InstructionConfig config;
     private final RunLeaseKeeper leases;
+    private final MeterRegistry meters;
 
     public RunProcessor(RunStore store, Publisher publisher, SelfInstructor selfInstructor,
-            FunctionWriter functionWriter, InstructionConfig config, RunLeaseKeeper leases) {
+            FunctionWriter functionWriter, InstructionConfig config, RunLeaseKeeper leases, MeterRegistry meters) {
+        this.meters = meters;
         this.store = store;
         this.publisher = publisher;
         this.selfInstructor = selfInstructor;
@@ -155,21 +159,37 @@ public class RunProcessor {
         GeneratedFunctions g;
         asking.acquireUninterruptibly();
         try {
+            long t = System.nanoTime();
             if (!mayGoOnWithinBudget(spec.runId())) {
                 return;
             }
+            t = phase("budget_check", t);
             g = functionWriter.write(spec, instruction);
+            phase("functions", t);
         } finally {
             asking.release();
         }
+        long t = System.nanoTime();
         Map<String, Long> dropped = g.candidate().isPresent() ? Map.of()
                 : Map.of(CandidateAssembler.NO_PARSABLE_FUNCTION, 1L);
         publisher.generated(g.candidate(), "function-generation:" + instruction.instructionId(),
                 progress(spec.runId(), Stage.FUNCTION_GENERATION, 1, g.candidate().isPresent() ? 1 : 0, dropped,
                         g.usage(), false));
+        t = phase("publish", t);
         store.markGenerated(instruction.instructionId(), g.requested(), g.unparsable(),
                 g.candidate().map(c -> c.functions().size()).orElse(0),
                 g.candidate().map(InstructionCandidate::cases).map(List::size).orElse(0), g.answerKeys());
+        phase("store", t);
+    }
+
+    /**
+     * Records how long one instruction's function-generation phase took since {@code start} (meter
+     * {@code autoif.instruction.generation}, tag {@code phase}: budget_check, functions, publish, store); returns now.
+     */
+    private long phase(String phase, long start) {
+        long now = System.nanoTime();
+        meters.timer("autoif.instruction.generation", "phase", phase).record(now - start, TimeUnit.NANOSECONDS);
+        return now;
     }
 
     private static StageProgress progress(String runId, Stage stage, long in, long out, Map<String, Long> dropped,

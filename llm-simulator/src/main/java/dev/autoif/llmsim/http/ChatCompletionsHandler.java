@@ -68,8 +68,39 @@ public final class ChatCompletionsHandler implements HttpHandler {
         }
     }
 
+    /**
+     * The exchange being handled on this (virtual) thread: its prompt kind once recognised and the time it waited on
+     * purpose (release, latency, slow fault), so that {@link Stats#handled} gets the simulator's own time.
+     */
+    private static final class Handling {
+        final long start = System.nanoTime();
+        PromptKind kind;
+        long waited;
+
+        void sleep(long millis) throws InterruptedException {
+            long t = System.nanoTime();
+            Thread.sleep(millis);
+            waited += System.nanoTime() - t;
+        }
+    }
+
+    private static final ThreadLocal<Handling> HANDLING = new ThreadLocal<>();
+
     @Override
     public void handle(HttpExchange ex) throws IOException {
+        Handling h = new Handling();
+        HANDLING.set(h);
+        try {
+            handleExchange(ex);
+        } finally {
+            HANDLING.remove();
+            if (h.kind != null) {
+                stats.handled(h.kind, System.nanoTime() - h.start - h.waited);
+            }
+        }
+    }
+
+    private void handleExchange(HttpExchange ex) throws IOException {
         try (ex) {
             if (!"POST".equals(ex.getRequestMethod())) {
                 Http.methodNotAllowed(ex);
@@ -139,8 +170,14 @@ public final class ChatCompletionsHandler implements HttpHandler {
         long key = RequestKey.fingerprint(model + "\u0000" + canonicalMessages(body.path("messages")));
         RecognizedPrompt recognized = recognizer.recognize(prompt);
         PromptKind kind = recognized.kind();
+        Handling handling = batchLine ? null : HANDLING.get();
         if (!batchLine) {
+            long t = System.nanoTime();
             settings.awaitRelease(kind);
+            if (handling != null) {
+                handling.kind = kind;
+                handling.waited += System.nanoTime() - t;
+            }
         }
         long promptTokens = promptTokens(body.path("messages"));
         stats.request(kind, promptTokens);
@@ -162,6 +199,16 @@ public final class ChatCompletionsHandler implements HttpHandler {
                 rateLimiter.charge(authorization, reply.body().path("usage").path("completion_tokens").asLong());
             }
             return reply;
+        }
+    }
+
+    /** Sleeps on purpose; an online exchange's {@link Handling} does not count it as the simulator's own time. */
+    private static void sleep(long millis) throws InterruptedException {
+        Handling h = HANDLING.get();
+        if (h != null) {
+            h.sleep(millis);
+        } else {
+            Thread.sleep(millis);
         }
     }
 
@@ -197,7 +244,7 @@ public final class ChatCompletionsHandler implements HttpHandler {
         long latency = batchLine ? 0 : settings.latency().sampleMillis(new SplittableRandom(RequestKey.mix(base, seed,
                 attempt, RequestKey.LATENCY)));
         if (latency > 0) {
-            Thread.sleep(latency);
+            sleep(latency);
         }
         Fault transport = Faults.draw(new SplittableRandom(RequestKey.mix(base, seed, n, attempt, RequestKey.HTTP)),
                 settings, kind, Fault.Scope.HTTP);
@@ -230,7 +277,7 @@ public final class ChatCompletionsHandler implements HttpHandler {
                 }
                 case SLOW -> {
                     if (!batchLine) {
-                        Thread.sleep(settings.slowMillis());
+                        sleep(settings.slowMillis());
                     }
                 }
                 default -> throw new IllegalStateException("not a transport fault: " + transport);
