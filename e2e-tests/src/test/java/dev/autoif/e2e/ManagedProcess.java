@@ -56,6 +56,22 @@ final class ManagedProcess implements AutoCloseable {
         return process.toHandle().info().totalCpuDuration().orElse(java.time.Duration.ZERO);
     }
 
+    /** Sends {@code signal} (e.g. STOP, CONT) to the process, with {@code kill}. */
+    void signal(String signal) {
+        try {
+            int rc = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start()
+                    .waitFor();
+            if (rc != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + name + " exited " + rc);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     boolean alive() {
         return process.isAlive();
     }

@@ -138,6 +138,16 @@ final class Stack implements AutoCloseable {
         }
     }
 
+    /** SIGSTOP: the service holds its state and uses no CPU until {@link #resume}. */
+    void pause(Service s) {
+        services.get(s).signal("STOP");
+    }
+
+    /** SIGCONT after {@link #pause}. */
+    void resume(Service s) {
+        services.get(s).signal("CONT");
+    }
+
     /** {@code kill -9} of a service: no shutdown hook, no commit, no flush. */
     void kill(Service s) {
         services.get(s).kill();

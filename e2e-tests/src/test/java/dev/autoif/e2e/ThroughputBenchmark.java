@@ -31,8 +31,11 @@ import org.junit.jupiter.api.Test;
  * simulator until the stage before it is done, and prints each stage's rate at its own limit after the release; and
  * the stages whose output the sandbox works on (function generation, back-translation, response sampling) held once
  * more with the verifier's sandbox threads at {@code autoif.sandbox.nice=10} (opt-in; default 0), the sandbox's
- * interpreted Python yielding the two cores to the services that wait on the LLM. {@code -Dbench.parts=}
- * {@code whole,held,nice} picks parts (default all).
+ * interpreted Python yielding the two cores to the services that wait on the LLM; and function generation and
+ * sampling held once more with the verifier stopped (SIGSTOP) until the stage is done, the stage alone on the cores.
+ * Per held stage it prints the requests in flight second by second, the simulator's own time per request, the
+ * stage's service's timers (where a call's time went) and the cores each process used. {@code -Dbench.parts=}
+ * {@code whole,held,isolated,nice} picks parts (default all), {@code -Dbench.stages=FUNCTION_GENERATION,...} stages.
  */
 class ThroughputBenchmark {
 
@@ -52,9 +55,9 @@ class ThroughputBenchmark {
     void llmStagesAgainstTheClientsLimit() throws Exception {
         Path root = Path.of(System.getProperty("autoif.root", Path.of("").toAbsolutePath().getParent().toString()));
         Path work = root.resolve("e2e-tests/target/bench");
-        // -Dbench.parts=whole,held,nice (default all): the whole run against its baseline, each LLM stage at its own
+        // -Dbench.parts=whole,held,isolated,nice (default all): the whole run against its baseline, each LLM stage at its own
         // limit, and the stages before the sandbox held again with the sandbox threads at nice 10
-        List<String> parts = List.of(System.getProperty("bench.parts", "whole,held,nice").split(","));
+        List<String> parts = List.of(System.getProperty("bench.parts", "whole,held,isolated,nice").split(","));
         // -Dbench.stages=FUNCTION_GENERATION,... (default all): which stages the held and nice parts measure
         List<String> stages = List.of(System.getProperty("bench.stages", "").split(","));
         List<Held> held = HELD.stream().filter(h -> stages.contains("") || stages.contains(h.stage())).toList();
@@ -95,6 +98,20 @@ class ThroughputBenchmark {
                 }
                 report.append(report("each LLM stage at its own limit (its calls held at the simulator until the"
                         + " stage before it was done, then released)", atLimit));
+            }
+            if (parts.contains("isolated")) {
+                // the stages whose output the verifier works on, held again with the verifier stopped (SIGSTOP)
+                // until the stage is done: the stage alone on the two cores, against the same stage sharing them
+                // with the sandbox (the held part's figures)
+                List<StageRate> isolated = new ArrayList<>();
+                for (Held h : held.stream().filter(h -> h.stage().equals("FUNCTION_GENERATION")
+                        || h.stage().equals("QUERY_SAMPLING")).toList()) {
+                    StageRate r = held(stack, h, seed++, Service.VERIFIER);
+                    isolated.add(new StageRate(r.stage() + " (verifier stopped)", r.calls(), r.seconds(),
+                            r.peakInFlight(), r.tokens()));
+                }
+                report.append(report("the stages the verifier works after, held, with the verifier stopped until"
+                        + " the stage was done", isolated));
             }
             if (parts.contains("nice")) {
                 // the sandbox's CPU-bound work below everything else (autoif.sandbox.nice=10, opt-in): the stages
@@ -199,6 +216,14 @@ class ThroughputBenchmark {
      * counts polled every 20 ms.
      */
     private StageRate held(Stack stack, Held h, long seed) {
+        return held(stack, h, seed, null);
+    }
+
+    /**
+     * As {@link #held(Stack, Held, long)}; with {@code paused} stopped (SIGSTOP) from the release until the funnel
+     * says the stage is done, so that the stage does not share the cores with the service that works on its output.
+     */
+    private StageRate held(Stack stack, Held h, long seed, Service paused) {
         String url = stack.url(Service.INSTRUCTION) + "/runs";
         Stats stats = stack.simulator().stats();
         Service service = SERVICE_OF.get(h.stage());
@@ -221,10 +246,17 @@ class ThroughputBenchmark {
             heldFor = (System.nanoTime() - t0) / 1_000_000;
         } finally {
             stats.resetPeaks();
+            if (paused != null) {
+                stack.pause(paused);
+            }
             stack.simulator().settings().releaseHeld();
         }
         long release = System.nanoTime();
         Stats.Snapshot base = stats.snapshot();
+        Map<Service, Duration> cpuAtRelease = stack.cpu();
+        double busyAtRelease = machineBusySeconds();
+        Map<Service, Duration> cpuAtLast = cpuAtRelease;
+        double busyAtLast = busyAtRelease;
         long calls = 0;
         long last = release;
         long nextRunPoll = release;
@@ -245,9 +277,15 @@ class ThroughputBenchmark {
             if (c > calls) {
                 calls = c;
                 last = System.nanoTime();
+                cpuAtLast = stack.cpu();
+                busyAtLast = machineBusySeconds();
             }
             if (System.nanoTime() - nextRunPoll >= 0) {
                 JsonNode run = api.expect(api.get(url + "/" + runId), 200, "run");
+                if (paused != null && stageDone(run, h.stage())) {
+                    stack.resume(paused);
+                    paused = null;
+                }
                 String status = run.path("status").asText();
                 if (!status.equals("queued") && !status.equals("running")) {
                     if (!status.equals("done")) {
@@ -297,7 +335,37 @@ class ThroughputBenchmark {
         System.out.printf("  the simulator's own time per request (beyond the latency): %.1f ms over %d requests%n",
                 handled == 0 ? 0.0 : handlingNanos / 1e6 / handled, handled);
         System.out.printf("  %s, mean time per record:%s%n", service, phases);
+        // who had the two cores from the release to the stage's last request
+        double window = (last - release) / 1e9;
+        StringBuilder cpu = new StringBuilder();
+        double services = 0;
+        for (Map.Entry<Service, Duration> e : cpuAtLast.entrySet()) {
+            Duration atRelease = cpuAtRelease.get(e.getKey());
+            double used = atRelease == null ? 0 : (e.getValue().toMillis() - atRelease.toMillis()) / 1000.0;
+            services += used;
+            cpu.append(String.format(" %s %.0f%%", e.getKey(), 100 * used / window));
+        }
+        double busy = busyAtLast - busyAtRelease;
+        System.out.printf("  cores used over the %.1f s to the last request (100%% = one core):%s, everything else"
+                + " (simulator, broker, PostgreSQL) %.0f%%, machine %.0f%% of %d%n", window, cpu,
+                100 * (busy - services) / window, 100 * busy / window, Runtime.getRuntime().availableProcessors());
         return r;
+    }
+
+    /** CPU seconds the whole machine has been busy (not idle, not waiting for I/O), from /proc/stat; 0 elsewhere. */
+    private static double machineBusySeconds() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < f.length && i <= 8; i++) {
+                if (i != 4 && i != 5) {
+                    busy += Long.parseLong(f[i]);
+                }
+            }
+            return busy / 100.0;
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     static final Map<String, Service> SERVICE_OF = Map.of("FUNCTION_GENERATION", Service.INSTRUCTION,
