@@ -195,7 +195,7 @@ public class LlmClient {
             ledger.add(request.runId(), request.stage(), usage);
             metrics.record(request, usage);
         }
-        LlmResult result = new LlmResult(List.of(out), tally.usage());
+        LlmResult result = new LlmResult(List.of(out), tally.usage(), keys);
         for (ChoiceResult c : out) {
             if (!c.isOk()) {
                 metrics.failure(request, c.error());

@@ -242,6 +242,15 @@ class LlmClientTest {
             assertThat(server.calls()).isEqualTo(1);
             assertThat(other.calls()).isEqualTo(1);
             assertThat(simulator.cacheKey(request(2, 7), 0)).isNotEqualTo(provider.cacheKey(request(2, 7), 0));
+            // The result names each sample's cache entry, fetched or cached, as cacheKey does.
+            for (LlmResult r : List.of(fromSimulator, simulatorAgain)) {
+                assertThat(r.cacheKeys()).containsExactly(simulator.cacheKey(request(2, 7), 0),
+                        simulator.cacheKey(request(2, 7), 1));
+            }
+            assertThat(providerAgain.cacheKeys()).containsExactly(provider.cacheKey(request(2, 7), 0),
+                    provider.cacheKey(request(2, 7), 1));
+            assertThat(store.findAll(fromSimulator.cacheKeys())).hasSize(2);
+            assertThat(store.findAll(fromProvider.cacheKeys())).hasSize(2);
         }
     }
 

@@ -197,8 +197,9 @@ public final class Stats {
             handlingNanos += s.handlingNanos();
             s.faults().forEach((name, n) -> f.merge(name, n, Long::sum));
         }
-        return new Snapshot(new Counters(r, c, p, t, Map.copyOf(f), limited, totalInFlight.now.get(),
-                totalInFlight.peak.get(), handled, handlingNanos), by, new BatchCounters(files.get(), batches.get(), batchLines.get()));
+        Counters total = new Counters(r, c, p, t, Map.copyOf(f), limited, totalInFlight.now.get(),
+                totalInFlight.peak.get(), handled, handlingNanos);
+        return new Snapshot(total, by, new BatchCounters(files.get(), batches.get(), batchLines.get()));
     }
 
     public void reset() {

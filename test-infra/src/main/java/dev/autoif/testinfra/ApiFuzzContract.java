@@ -70,7 +70,9 @@ public abstract class ApiFuzzContract {
     @Test
     void everyEndpointRefusesBadInputWithProblemJsonAndStoresNothing() throws Exception {
         List<Operation> operations = operations();
-        assertThat(operations.stream().map(Operation::toString).toList()).containsAll(expectedOperations());
+        assertThat(operations.stream().map(Operation::toString).toList()).containsAll(expectedOperations())
+                .as("every service's dead-letter endpoints").containsAll(List.of("GET /admin/dead-letters",
+                        "GET /admin/dead-letters/{topic}", "POST /admin/dead-letters/{topic}/replay"));
         long before = storedRows();
         List<String> failures = new ArrayList<>();
         int requests = 0;

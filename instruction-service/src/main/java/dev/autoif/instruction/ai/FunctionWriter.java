@@ -15,7 +15,6 @@ import dev.autoif.llm.Parsed;
 import dev.autoif.llm.PromptTemplate;
 import dev.autoif.llm.TypedResult;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -69,12 +68,8 @@ public class FunctionWriter {
             }
         }
         int unparsable = (int) result.parseFailures();
-        List<String> keys = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            keys.add(client.cacheKey(request, i));
-        }
         return new GeneratedFunctions(
                 CandidateAssembler.assemble(spec.runId(), instruction, answers, n, unparsable), n, unparsable,
-                keys, result.usage());
+                result.raw().cacheKeys(), result.usage());
     }
 }

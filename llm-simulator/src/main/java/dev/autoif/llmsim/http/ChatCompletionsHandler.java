@@ -77,11 +77,28 @@ public final class ChatCompletionsHandler implements HttpHandler {
         PromptKind kind;
         long waited;
 
-        void sleep(long millis) throws InterruptedException {
-            long t = System.nanoTime();
-            Thread.sleep(millis);
-            waited += System.nanoTime() - t;
+        /** Names the exchange's prompt kind; nothing outside an online exchange. */
+        static void recognised(PromptKind kind) {
+            Handling h = HANDLING.get();
+            if (h != null) {
+                h.kind = kind;
+            }
         }
+
+        /** Waits on purpose: an online exchange does not count the wait as the simulator's own time. */
+        static void onPurpose(Wait wait) throws InterruptedException {
+            Handling h = HANDLING.get();
+            long t = System.nanoTime();
+            wait.run();
+            if (h != null) {
+                h.waited += System.nanoTime() - t;
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Wait {
+        void run() throws InterruptedException;
     }
 
     private static final ThreadLocal<Handling> HANDLING = new ThreadLocal<>();
@@ -170,14 +187,9 @@ public final class ChatCompletionsHandler implements HttpHandler {
         long key = RequestKey.fingerprint(model + "\u0000" + canonicalMessages(body.path("messages")));
         RecognizedPrompt recognized = recognizer.recognize(prompt);
         PromptKind kind = recognized.kind();
-        Handling handling = batchLine ? null : HANDLING.get();
         if (!batchLine) {
-            long t = System.nanoTime();
-            settings.awaitRelease(kind);
-            if (handling != null) {
-                handling.kind = kind;
-                handling.waited += System.nanoTime() - t;
-            }
+            Handling.recognised(kind);
+            Handling.onPurpose(() -> settings.awaitRelease(kind));
         }
         long promptTokens = promptTokens(body.path("messages"));
         stats.request(kind, promptTokens);
@@ -204,12 +216,7 @@ public final class ChatCompletionsHandler implements HttpHandler {
 
     /** Sleeps on purpose; an online exchange's {@link Handling} does not count it as the simulator's own time. */
     private static void sleep(long millis) throws InterruptedException {
-        Handling h = HANDLING.get();
-        if (h != null) {
-            h.sleep(millis);
-        } else {
-            Thread.sleep(millis);
-        }
+        Handling.onPurpose(() -> Thread.sleep(millis));
     }
 
     /** 429 as OpenAI sends it when a key is over its limit: {@code Retry-After} only when waiting can help. */

@@ -98,8 +98,7 @@ public class ConsumerStep {
      * ({@link DatabaseOutage}). Redoing the work is safe (idempotent; the LLM cache answers what was already asked).
      */
     private <I> String processRetryingTransientFailures(StepWork<I> work, Envelope<I> in, I payload) {
-        long firstFailure = 0;
-        boolean waiting = false;
+        Long firstFailure = null; // the first transient failure's System.nanoTime(), while the outage lasts
         try {
             for (int attempt = 1; ; attempt++) {
                 try {
@@ -109,9 +108,8 @@ public class ConsumerStep {
                         throw e;
                     }
                     long now = System.nanoTime();
-                    if (!waiting) {
+                    if (firstFailure == null) {
                         firstFailure = now;
-                        waiting = true;
                         outage.enter(work.name());
                     }
                     if (now - firstFailure >= config.databaseOutageLimit().toNanos()) {
@@ -133,7 +131,7 @@ public class ConsumerStep {
                 }
             }
         } finally {
-            if (waiting) {
+            if (firstFailure != null) {
                 outage.leave(work.name());
             }
         }

@@ -38,6 +38,13 @@ public interface MessagingConfig {
     /** The outbox relay. */
     Outbox outbox();
 
+    /**
+     * How long one broker round trip of the dead-letter endpoints ({@code /admin/dead-letters}) may take before the
+     * call answers 503.
+     */
+    @WithDefault("10s")
+    Duration deadLetterTimeout();
+
     interface Outbox {
 
         /** How often the relay looks for committed records that were not sent (after a crash or a broker outage). */

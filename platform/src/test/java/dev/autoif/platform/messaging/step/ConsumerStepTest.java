@@ -1,7 +1,11 @@
 package dev.autoif.platform.messaging.step;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import dev.autoif.contracts.Envelope;
 import dev.autoif.contracts.EnvelopeCodec;
@@ -210,8 +214,65 @@ class ConsumerStepTest {
                 .anySatisfy(reason -> assertThat(reason).contains("unknown run " + unknown));
     }
 
+    @Test
+    void deadLetteredRecordsAreListedAndReplayedOnceTheirCauseIsMended() {
+        // a record whose run's spec has not arrived: dead-lettered after run-spec-wait (3 s here); and an unreadable one
+        String late = "late-" + UUID.randomUUID();
+        String messageId = "dl-" + UUID.randomUUID();
+        send(late, messageId, delta(late));
+        String broken = "broken-" + UUID.randomUUID();
+        TopicProbe.send("step.test", broken, "{not json");
+        await().atMost(WAIT).until(() -> waitingKeys().containsAll(List.of(late, broken)));
+
+        Map<String, Object> entry = given().get("/admin/dead-letters/step.test.dlq?limit=500").then().statusCode(200)
+                .body("source", equalTo("step.test")).extract().jsonPath()
+                .getMap("entries.find { it.key == '" + late + "' }");
+        assertThat((String) entry.get("reason")).contains("unknown run " + late);
+        assertThat(entry.get("sourceTopic")).isEqualTo("step.test");
+        assertThat(entry.get("sourceOffset")).isNotNull();
+        assertThat((String) entry.get("value")).contains(messageId);
+        List<Map<String, Object>> topics = given().get("/admin/dead-letters").then().statusCode(200).extract()
+                .jsonPath().getList("$");
+        assertThat(topics).anySatisfy(t -> {
+            assertThat(t.get("topic")).isEqualTo("step.test.dlq");
+            assertThat(t.get("source")).isEqualTo("step.test");
+            assertThat(((Number) t.get("waiting")).longValue()).isGreaterThanOrEqualTo(2);
+        }).anySatisfy(t -> assertThat(t.get("topic")).isEqualTo("runs.dlq"));
+
+        // mend the cause (the spec arrives), replay: the record takes effect, once
+        run(late, false);
+        Map<String, Object> replay = given().post("/admin/dead-letters/step.test.dlq/replay").then().statusCode(200)
+                .extract().jsonPath().getMap("$");
+        assertThat(((Number) replay.get("replayed")).intValue()).isGreaterThanOrEqualTo(2);
+        assertThat(((Map<?, ?>) replay.get("reasons")).keySet()).anySatisfy(
+                reason -> assertThat((String) reason).contains("unknown run " + late));
+        assertThat(outputs(late, 1, WAIT)).singleElement().satisfies(r -> assertThat(
+                EnvelopeCodec.decode(r.value(), MessageType.StageProgress).messageId()).isEqualTo("out:" + messageId));
+        // the unreadable one fails again and waits again, past the cursor; the mended one no longer waits
+        await().atMost(WAIT).until(() -> waitingKeys().contains(broken));
+        assertThat(waitingKeys()).doesNotContain(late);
+        given().post("/admin/dead-letters/step.test.dlq/replay").then().statusCode(200);
+        assertThat(outputs(late, 2, Duration.ofSeconds(3))).hasSize(1);
+
+        // bad input: a clear problem, nothing replayed
+        given().get("/admin/dead-letters/step.test").then().statusCode(404)
+                .contentType(startsWith("application/problem+json")).body("detail", containsString("step.test.dlq"));
+        given().post("/admin/dead-letters/step.test.dlq/replay?limit=0").then().statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
+        given().get("/admin/dead-letters/step.test.dlq?limit=lots").then().statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
+    }
+
+    private static List<String> waitingKeys() {
+        return given().get("/admin/dead-letters/step.test.dlq?limit=500").then().statusCode(200).extract().jsonPath()
+                .getList("entries.key");
+    }
+
     private String run(boolean cancelled) {
-        String runId = "run-" + UUID.randomUUID();
+        return run("run-" + UUID.randomUUID(), cancelled);
+    }
+
+    private String run(String runId, boolean cancelled) {
         RunSpec spec = new RunSpec(runId, "step test", List.of("Answer in one sentence."), RunParameters.defaults(),
                 "sample", false, Instant.now());
         if (cancelled) {
