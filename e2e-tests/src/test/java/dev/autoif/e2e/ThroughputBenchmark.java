@@ -35,11 +35,13 @@ import org.junit.jupiter.api.Test;
  * sampling held once more with the verifier stopped (SIGSTOP) until the stage is done, the stage alone on the cores.
  * Per held stage it prints the requests in flight second by second, the simulator's own time per request, the
  * stage's service's timers (where a call's time went) and the cores each process used. {@code -Dbench.parts=}
- * {@code whole,held,isolated,nice} picks parts (default all), {@code -Dbench.stages=FUNCTION_GENERATION,...} stages.
+ * {@code whole,held,isolated,nice} picks parts (default all), {@code -Dbench.stages=FUNCTION_GENERATION,...} stages,
+ * {@code -Dbench.latency-ms=} the simulator's latency (default 500).
  */
 class ThroughputBenchmark {
 
-    static final long LATENCY_MS = 500;
+    /** The simulator's fixed latency; {@code -Dbench.latency-ms=1500} measures at a real provider's pace. */
+    static final long LATENCY_MS = Long.getLong("bench.latency-ms", 500);
     static final int MAX_CONCURRENCY = 8;
     /** How often the run is polled: GET /runs/{id} costs the instruction-service CPU, so not too often. */
     static final long POLL_MS = 500;

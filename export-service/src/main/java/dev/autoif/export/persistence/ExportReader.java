@@ -36,8 +36,15 @@ public class ExportReader {
             + " query, prompt, response, passRate";
     private static final String CASE = "instructionId, pairIndex, instruction, chosen, rejected";
 
-    private static final String ACCEPTED = " and instructionId in (select a.instructionId from"
-            + " AcceptedInstructionRow a where a.runId = :run)";
+    /**
+     * A case pair's instruction survived NLI. A correlated {@code exists} on the accepted table's key, not
+     * {@code instructionId in (select ...)}: H2 reuses an {@code in} subquery's result only while no other transaction
+     * changes the table, and a busy run adds accepted instructions all the time, so it ran the subquery again for every
+     * row (a count of 62k case pairs ran for minutes in a paper-size run; a 60k-row test with a writer: over 5
+     * minutes, against under 1 s for the join and 1.5-3.4 s for the exists).
+     */
+    private static final String ACCEPTED = " and exists (select 1 from AcceptedInstructionRow a where a.runId = e.runId"
+            + " and a.instructionId = e.instructionId)";
 
     private final ExportConfig config;
     private final EntityManager em;
@@ -93,7 +100,7 @@ public class ExportReader {
      */
     private <T> List<T> page(Class<T> type, String columns, String entity, List<String> order, String condition,
             String runId, Object[] cursor) {
-        String hql = "select new " + type.getName() + "(" + columns + ") from " + entity + " where "
+        String hql = "select new " + type.getName() + "(" + columns + ") from " + entity + " e where "
                 + where(order, cursor != null) + condition + " order by runId, " + String.join(", ", order);
         return QuarkusTransaction.requiringNew().call(() -> {
             TypedQuery<T> q = em.createQuery(hql, type);
@@ -115,7 +122,8 @@ public class ExportReader {
      * judgements and the prompts with a chosen and a rejected response are counted off indexes (V2026.12.02.50; on
      * the finished paper-size run's database, warm: 950 ms -> 29 ms and 1,093 ms -> 226 ms, all six counts 4.8 s ->
      * 1.9 s), and on a loaded machine the read may take longer than the default transaction timeout, where it ended
-     * as a 500 (15 times in that run while its stages were busiest).
+     * as a 500 (15 times in that run while its stages were busiest). The case pairs of accepted instructions are
+     * counted by a join on the accepted table's key (see {@link #ACCEPTED} for why not {@code in (select ...)}).
      */
     @Transactional
     @TransactionConfiguration(timeout = COUNT_TIMEOUT_S)
@@ -128,8 +136,9 @@ public class ExportReader {
         return new ExportCounts(JudgedResponseRow.count("runId", runId),
                 JudgedResponseRow.count("runId = ?1 and kept = true", runId),
                 VerifiedResponseRow.count("runId", runId), prompts.longValue(), CasePairRow.count("runId", runId),
-                CasePairRow.count("runId = ?1 and instructionId in (select a.instructionId from"
-                        + " AcceptedInstructionRow a where a.runId = ?1)", runId));
+                ((Number) em.createQuery("select count(*) from AcceptedInstructionRow a join CasePairRow c"
+                        + " on c.runId = a.runId and c.instructionId = a.instructionId where a.runId = :run")
+                        .setParameter("run", runId).getSingleResult()).longValue());
     }
 
     static final int COUNT_TIMEOUT_S = 600;

@@ -121,6 +121,9 @@ abstract class ExportReaderContract {
 
         assertThat(read).hasSize(800).containsExactlyElementsOf(expected.stream().sorted(Comparator
                 .comparing(CasePair::instructionId).thenComparingInt(CasePair::pairIndex)).toList());
+        // the counts agree with the pages: all case pairs, and those of accepted instructions (a join on its key)
+        assertThat(reader.counts(run).instructionCasePairs()).isEqualTo(1200);
+        assertThat(reader.counts(run).acceptedInstructionCasePairs()).isEqualTo(800);
     }
 
     /** The rows in a shuffled order, and the same rows under another run id in between. */
