@@ -96,8 +96,8 @@ public class DeadLetterResource {
             @QueryParam("limit") @Parameter(description = "1 to " + MAX_LIST + ", default 50") String limit) {
         String source = source(topic);
         int size = limit("limit", limit, 50, MAX_LIST);
-        DeadLetters.Count c = broker(() -> deadLetters.count(topic));
-        return new Listing(topic, source, c.retained(), c.waiting(), broker(() -> deadLetters.waiting(topic, size)));
+        DeadLetters.Waiting w = broker(() -> deadLetters.waiting(topic, size));
+        return new Listing(topic, source, w.count().retained(), w.count().waiting(), w.entries());
     }
 
     @POST

@@ -97,12 +97,16 @@ public final class DeadLetters {
         });
     }
 
-    /** The first {@code limit} records waiting for a replay, in partition then offset order. */
-    public List<Entry> waiting(String dlq, int limit) {
+    /** The topic's count and its first {@code limit} waiting records, in partition then offset order. */
+    public record Waiting(Count count, List<Entry> entries) {
+    }
+
+    public Waiting waiting(String dlq, int limit) {
         return withConsumer(consumer -> {
+            Cursor cursor = cursor(consumer, dlq);
             List<Entry> out = new ArrayList<>();
-            read(consumer, cursor(consumer, dlq), limit, r -> out.add(entry(r)));
-            return out;
+            read(consumer, cursor, limit, r -> out.add(entry(r)));
+            return new Waiting(new Count(cursor.retained(), cursor.waiting()), out);
         });
     }
 
@@ -114,7 +118,6 @@ public final class DeadLetters {
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig())) {
                 // only what waits now: a record that fails again is dead-lettered again past this end
                 Cursor cursor = cursor(consumer, dlq);
-                Map<TopicPartition, Long> end = cursor.end();
                 while (sent < limit && cursor.waiting() > 0) {
                     List<ConsumerRecord<byte[], byte[]>> chunk = new ArrayList<>();
                     read(consumer, cursor, Math.min(CHUNK, limit - sent), chunk::add);
@@ -135,7 +138,7 @@ public final class DeadLetters {
                     }
                     consumer.commitSync(next, timeout);
                     sent += chunk.size();
-                    cursor = cursor(consumer, dlq).upTo(end);
+                    cursor = cursor.movedTo(next);
                 }
                 return new Replayed(sent, reasons, cursor(consumer, dlq).waiting());
             }
@@ -145,11 +148,11 @@ public final class DeadLetters {
     /** Where the replay stands in each partition: from the cursor (or the oldest retained record) to the end. */
     private record Cursor(Map<TopicPartition, Long> from, Map<TopicPartition, Long> end, long retained) {
 
-        /** The same cursor, read no further than {@code limit} (the ends of an earlier look). */
-        Cursor upTo(Map<TopicPartition, Long> limit) {
-            Map<TopicPartition, Long> e = new HashMap<>();
-            end.forEach((tp, offset) -> e.put(tp, Math.min(offset, limit.getOrDefault(tp, from.get(tp)))));
-            return new Cursor(from, e, retained);
+        /** The same ends, from the offsets just committed: what a replay has left of what waited at its start. */
+        Cursor movedTo(Map<TopicPartition, OffsetAndMetadata> committed) {
+            Map<TopicPartition, Long> f = new HashMap<>(from);
+            committed.forEach((tp, offset) -> f.put(tp, offset.offset()));
+            return new Cursor(f, end, retained);
         }
 
         long waiting() {
